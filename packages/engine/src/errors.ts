@@ -1,0 +1,78 @@
+/**
+ * One table of stable codes and messages for everything the engine reports. The API maps error codes to 4xx;
+ * codes never change once published, messages may improve.
+ */
+export const ERROR_CODES = {
+  // scenario file: structure
+  SCENARIO_SYNTAX: 'The file is not valid YAML or JSON',
+  SCENARIO_NOT_OBJECT: 'A scenario must be a mapping of fields',
+  SCENARIO_MISSING_FIELD: 'A required field is missing',
+  SCENARIO_UNKNOWN_FIELD: 'This field is not part of a scenario file',
+  SCENARIO_WRONG_TYPE: 'The value has the wrong type',
+  SCENARIO_BAD_ID: 'An id must be a slug: lowercase letters, digits and hyphens',
+  SCENARIO_DUPLICATE_ID: 'The same id appears twice',
+  SCENARIO_UNKNOWN_SECTOR: 'This sector is not defined in `sectors`',
+  SCENARIO_UNKNOWN_PARENT: 'The parent of a sector must be another top-level sector of the file',
+  SCENARIO_UNKNOWN_PERIOD: 'Periods are Q1, Q2, Q3, Q4, H1, 9M and FY',
+  SCENARIO_NOT_NUMERIC: 'A growth figure must be a number (or printed text such as "7,5" or "7,0 - 7,5%")',
+  SCENARIO_BAD_BAND: 'A band is [low, high] or one number',
+  SCENARIO_NEGATIVE_BASE: 'Base-year levels cannot be negative',
+  SCENARIO_BAD_BASE: 'Base-year levels are four numbers, Q1..Q4, for each sector',
+  SCENARIO_BAD_ORIGIN: 'origin is official or implied',
+  SCENARIO_BAD_VINTAGE: 'vintage is estimate, revised or official',
+  SCENARIO_BAD_DATE: 'Dates are written YYYY-MM-DD',
+  SCENARIO_BAD_YEAR: 'year must be a whole number between 1900 and 2200',
+  SCENARIO_TOO_DEEP: 'The document nests too deeply or expands too many aliases',
+  // computations
+  INPUT_UNKNOWN_SECTOR: 'This sector is not in the scenario',
+  INPUT_UNKNOWN_PERIOD: 'This period is not one of Q1, Q2, Q3, Q4, H1, 9M, FY',
+  INPUT_MISSING_BASE: 'This computation needs base-year levels, and the scenario cannot supply them',
+  INPUT_INVALID: 'The input is not valid',
+} as const;
+
+/** Warnings and audit findings: reported, never stop a computation. */
+export const WARNING_CODES = {
+  'inverted-band': 'A band was printed with low > high; it is read as [min, max]',
+  'total-outside-sector-range': 'No weighted mean of the sector bands can give this total band',
+  'cumulative-inconsistent': 'With these base levels, the quarters do not produce this cumulative figure',
+  'not-reproducible': 'No base levels reproduce the published table to its printed precision',
+  'implied-base': 'No base-year levels in the file: levels calibrated from the published table are used',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+export type WarningCode = keyof typeof WARNING_CODES;
+
+/** Where a problem is: a JSON path (`targets.Q4.product_taxes`), and when known the file and line. */
+export interface Issue<C extends string = string> {
+  code: C;
+  path: string;
+  message: string;
+  line?: number;
+  file?: string;
+}
+
+/** Thrown with every problem found at once. */
+export class GrdpError extends Error {
+  readonly issues: Issue<ErrorCode>[];
+  constructor(issues: Issue<ErrorCode>[]) {
+    const first = issues[0];
+    super(
+      issues.length === 1 && first
+        ? `${first.code} at ${first.path || '(root)'}: ${first.message}`
+        : `${issues.length} problems: ${issues.map((i) => `${i.code} at ${i.path || '(root)'}`).join('; ')}`,
+    );
+    this.name = 'GrdpError';
+    this.issues = issues;
+  }
+}
+
+/** An issue with the table's message, optionally followed by a detail. */
+export function issue<C extends ErrorCode | WarningCode>(code: C, path: string, detail?: string): Issue<C> {
+  const base = (ERROR_CODES as Record<string, string>)[code] ?? (WARNING_CODES as Record<string, string>)[code];
+  return { code, path, message: detail ? `${base}: ${detail}` : base! };
+}
+
+/** Throws a GrdpError with one issue. */
+export function fail(code: ErrorCode, path: string, detail?: string): never {
+  throw new GrdpError([issue(code, path, detail)]);
+}
