@@ -9,7 +9,8 @@ export const ERROR_CODES = {
   SCENARIO_MISSING_FIELD: 'A required field is missing',
   SCENARIO_UNKNOWN_FIELD: 'This field is not part of a scenario file',
   SCENARIO_WRONG_TYPE: 'The value has the wrong type',
-  SCENARIO_BAD_ID: 'An id must be a slug: lowercase letters, digits and hyphens',
+  SCENARIO_BAD_ID:
+    'An id must be a slug: the scenario id lowercase letters, digits and hyphens; a sector id snake_case ([a-z][a-z0-9_]*), not `total`',
   SCENARIO_DUPLICATE_ID: 'The same id appears twice',
   SCENARIO_UNKNOWN_SECTOR: 'This sector is not defined in `sectors`',
   SCENARIO_UNKNOWN_PARENT: 'The parent of a sector must be another top-level sector of the file',
@@ -26,6 +27,7 @@ export const ERROR_CODES = {
   // computations
   INPUT_UNKNOWN_SECTOR: 'This sector is not in the scenario',
   INPUT_UNKNOWN_PERIOD: 'This period is not one of Q1, Q2, Q3, Q4, H1, 9M, FY',
+  INPUT_MISSING_TARGET: 'The scenario has no band for this period and key',
   INPUT_MISSING_BASE: 'This computation needs base-year levels, and the scenario cannot supply them',
   INPUT_INVALID: 'The input is not valid',
 } as const;
@@ -36,6 +38,7 @@ export const WARNING_CODES = {
   'total-outside-sector-range': 'No weighted mean of the sector bands can give this total band',
   'cumulative-inconsistent': 'With these base levels, the quarters do not produce this cumulative figure',
   'not-reproducible': 'No base levels reproduce the published table to its printed precision',
+  'actual-total-inconsistent': 'The published sector figures do not produce the published total',
   'implied-base': 'No base-year levels in the file: levels calibrated from the published table are used',
 } as const;
 

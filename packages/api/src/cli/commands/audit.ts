@@ -1,0 +1,29 @@
+import { audit } from '@grdp/engine';
+import type { Command } from '../main.ts';
+import { renderTable } from '../table.ts';
+import { printJson, scenarioArg, t } from './shared.ts';
+
+export const auditCommand: Command = {
+  name: 'audit',
+  summary: 'check a published table: inverted bands, impossible totals, inconsistent cumulatives',
+  usage: 'audit FILE [--json] [--lang vi|en]',
+  async run(ctx) {
+    const { scenario } = await scenarioArg(ctx);
+    const findings = await audit(scenario);
+    if (ctx.json) {
+      printJson(ctx, { findings });
+      return 0;
+    }
+    if (findings.length === 0) {
+      ctx.io.out(t(ctx.lang, 'Không có phát hiện nào.', 'No findings.'));
+      return 0;
+    }
+    ctx.io.out(
+      renderTable(
+        [{ header: t(ctx.lang, 'Mức', 'Severity') }, { header: 'Code' }, { header: 'Path' }, { header: 'Message' }],
+        findings.map((f) => [f.severity, f.code, f.path, f.message]),
+      ),
+    );
+    return 0;
+  },
+};

@@ -1,0 +1,95 @@
+/**
+ * Settings from the environment, validated by a schema at start: a bad setting stops the server with a message
+ * that names it (`PORT: must be an integer between 1 and 65535, got "abc"`).
+ */
+import { isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root (packages/api/src → ../../..). */
+export const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
+
+export interface Config {
+  port: number;
+  host: string;
+  /** `postgres://…` for PostgreSQL; empty for SQLite under dataDir (or `:memory:` in tests). */
+  databaseUrl: string;
+  dataDir: string;
+  bodyLimit: number;
+  requireTokenForRead: boolean;
+  /** Allowed origins; empty disables CORS, `*` allows any. */
+  corsOrigin: string[];
+  /** Requests per minute and client; 0 disables the limit. */
+  rateLimitMax: number;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly setting: string,
+    detail: string,
+  ) {
+    super(`${setting}: ${detail}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function int(env: Record<string, string | undefined>, name: string, fallback: number, min: number, max: number) {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const n = Number(raw.trim());
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new ConfigError(name, `must be an integer between ${min} and ${max}, got "${raw}"`);
+  return n;
+}
+
+function bool(env: Record<string, string | undefined>, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(name, `must be true or false (1/0, yes/no), got "${env[name]}"`);
+}
+
+/** Reads and checks every setting; throws a ConfigError naming the first bad one. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const host = (env.HOST ?? '127.0.0.1').trim();
+  if (!/^[\w.:-]+$/.test(host)) throw new ConfigError('HOST', `must be a host name or address, got "${env.HOST}"`);
+  const databaseUrl = (env.DATABASE_URL ?? '').trim();
+  if (databaseUrl !== '' && databaseUrl !== ':memory:') {
+    let url: URL;
+    try {
+      url = new URL(databaseUrl);
+    } catch {
+      throw new ConfigError('DATABASE_URL', `must be a postgres:// URL (or empty for SQLite), got "${databaseUrl}"`);
+    }
+    if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:')
+      throw new ConfigError('DATABASE_URL', `only postgres:// URLs are supported, got "${url.protocol}"`);
+  }
+  const dataRaw = (env.DATA_DIR ?? '').trim() || './data';
+  const dataDir = isAbsolute(dataRaw) ? dataRaw : resolve(REPO_ROOT, dataRaw);
+  const cors = (env.CORS_ORIGIN ?? '').trim();
+  const corsOrigin = cors === '' ? [] : cors.split(',').map((s) => s.trim());
+  for (const o of corsOrigin)
+    if (o !== '*' && !/^https?:\/\/[^/\s]+$/.test(o))
+      throw new ConfigError('CORS_ORIGIN', `must be * or a comma-separated list of http(s)://host[:port], got "${o}"`);
+  const logLevel = (env.LOG_LEVEL ?? 'info').trim();
+  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
+  return {
+    port: int(env, 'PORT', 8080, 1, 65535),
+    host,
+    databaseUrl,
+    dataDir,
+    bodyLimit: int(env, 'BODY_LIMIT', 1024 * 1024, 1024, 100 * 1024 * 1024),
+    requireTokenForRead: bool(env, 'REQUIRE_TOKEN_FOR_READ', false),
+    corsOrigin,
+    rateLimitMax: int(env, 'RATE_LIMIT_MAX', 600, 0, 1_000_000),
+    logLevel,
+  };
+}
+
+/** Settings for tests: in-memory SQLite, no logging. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({}), databaseUrl: ':memory:', logLevel: 'silent', rateLimitMax: 0, ...overrides };
+}

@@ -1,0 +1,48 @@
+/** Row types of every table, for Kysely. JSON is stored as text and timestamps as ISO strings in both databases. */
+export interface ScenarioTable {
+  id: string;
+  yaml: string;
+  json: string;
+  updated_at: string;
+  updated_by: string;
+  etag: string;
+}
+
+export interface ActualRevisionTable {
+  scenario_id: string;
+  period: string;
+  revision: number;
+  values_json: string;
+  vintage: string;
+  note: string | null;
+  author: string;
+  created_at: string;
+  /** The values this revision replaced (null for the first revision of a period). */
+  previous_values_json: string | null;
+}
+
+export interface TokenTable {
+  id: string;
+  name: string;
+  role: string;
+  /** sha256 of the whole token, hex. The token itself is never stored. */
+  hash: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface WhatifTable {
+  id: string;
+  scenario_id: string;
+  name: string;
+  body_json: string;
+  created_at: string;
+  author: string;
+}
+
+export interface Database {
+  scenarios: ScenarioTable;
+  actual_revisions: ActualRevisionTable;
+  tokens: TokenTable;
+  whatifs: WhatifTable;
+}

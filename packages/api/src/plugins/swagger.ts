@@ -1,0 +1,30 @@
+/** The OpenAPI 3 document (generated from the route schemas) at /docs/json and its UI at /docs. */
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyPluginAsync } from 'fastify';
+import { global } from './global.ts';
+
+export const swaggerPlugin: FastifyPluginAsync<{ version: string }> = global(async (app, { version }) => {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'grdp-scenario API',
+        description: 'Provincial GRDP growth scenarios: store scenarios and actuals, calibrate, audit and evaluate.',
+        version,
+      },
+      tags: [
+        { name: 'scenarios', description: 'Stored scenario files' },
+        { name: 'compute', description: 'Engine computations' },
+        { name: 'actuals', description: 'Entered actuals, with every revision kept' },
+        { name: 'whatifs', description: 'Saved what-if variants' },
+        { name: 'tokens', description: 'Bearer tokens (admin)' },
+        { name: 'system', description: 'Health and version' },
+      ],
+      components: {
+        securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'grdp_… token' } },
+      },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+});

@@ -1,0 +1,144 @@
+/** Stored scenarios: the YAML as sent (comments kept), the validated Scenario as JSON, and an ETag per version. */
+import type { Actual, Scenario } from '@grdp/engine';
+import type { Db } from '../db/database.ts';
+import type { ScenarioTable } from '../db/types.ts';
+import { ApiError, ifMatchMatches } from '../errors.ts';
+import type { ActualsRepository } from './actuals.ts';
+import { etagOf, isUniqueViolation, now } from './util.ts';
+
+export interface StoredScenario {
+  id: string;
+  yaml: string;
+  scenario: Scenario;
+  updatedAt: string;
+  updatedBy: string;
+  etag: string;
+}
+
+export interface ScenarioSummary {
+  id: string;
+  title: Scenario['title'];
+  region: string;
+  year: number;
+  updatedAt: string;
+  updatedBy: string;
+  etag: string;
+}
+
+function toStored(r: ScenarioTable): StoredScenario {
+  return {
+    id: r.id,
+    yaml: r.yaml,
+    scenario: JSON.parse(r.json),
+    updatedAt: r.updated_at,
+    updatedBy: r.updated_by,
+    etag: r.etag,
+  };
+}
+
+export function createScenariosRepository(db: Db, actuals: ActualsRepository) {
+  const repo = {
+    async list(): Promise<ScenarioSummary[]> {
+      const rows = await db.selectFrom('scenarios').selectAll().orderBy('id').execute();
+      return rows.map((r) => {
+        const s = toStored(r);
+        const { title, region, year } = s.scenario;
+        return { id: s.id, title, region, year, updatedAt: s.updatedAt, updatedBy: s.updatedBy, etag: s.etag };
+      });
+    },
+
+    async get(id: string): Promise<StoredScenario | undefined> {
+      const row = await db.selectFrom('scenarios').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toStored(row);
+    },
+
+    async count(): Promise<number> {
+      const rows = await db.selectFrom('scenarios').select('id').execute();
+      return rows.length;
+    },
+
+    /**
+     * Creates or replaces a scenario (already validated by the engine loader). With `ifMatch`, an existing scenario
+     * must still have that ETag (else STALE_ETAG and nothing changes).
+     */
+    async put(
+      scenario: Scenario,
+      yaml: string,
+      author: string,
+      ifMatch?: '*' | string[],
+    ): Promise<{ stored: StoredScenario; created: boolean }> {
+      try {
+        return await db.transaction().execute(async (trx) => {
+          const existing = await trx
+            .selectFrom('scenarios')
+            .select('etag')
+            .where('id', '=', scenario.id)
+            .executeTakeFirst();
+          if (ifMatch !== undefined && !ifMatchMatches(ifMatch, existing?.etag)) throw new ApiError('STALE_ETAG');
+          const json = JSON.stringify(scenario);
+          const updatedAt = now();
+          const row: ScenarioTable = {
+            id: scenario.id,
+            yaml,
+            json,
+            updated_at: updatedAt,
+            updated_by: author,
+            etag: etagOf(scenario.id, json, yaml, updatedAt),
+          };
+          if (existing) {
+            const { id: _id, ...rest } = row;
+            await trx.updateTable('scenarios').set(rest).where('id', '=', scenario.id).execute();
+          } else {
+            await trx.insertInto('scenarios').values(row).execute();
+          }
+          return { stored: toStored(row), created: !existing };
+        });
+      } catch (e) {
+        if (isUniqueViolation(e)) throw new ApiError('STALE_ETAG', 'the scenario was created at the same time');
+        throw e;
+      }
+    },
+
+    /** Deletes a scenario with its actual revisions and what-ifs. False when there was none. */
+    async delete(id: string, ifMatch?: '*' | string[]): Promise<boolean> {
+      return db.transaction().execute(async (trx) => {
+        const existing = await trx.selectFrom('scenarios').select('etag').where('id', '=', id).executeTakeFirst();
+        if (!existing) return false;
+        if (ifMatch !== undefined && !ifMatchMatches(ifMatch, existing.etag)) throw new ApiError('STALE_ETAG');
+        await trx.deleteFrom('whatifs').where('scenario_id', '=', id).execute();
+        await trx.deleteFrom('actual_revisions').where('scenario_id', '=', id).execute();
+        await trx.deleteFrom('scenarios').where('id', '=', id).execute();
+        return true;
+      });
+    },
+
+    /**
+     * The scenario as computations should see it: the file's actuals overlaid by the entered ones (the current
+     * revision of a period replaces every actual the file has for that period).
+     */
+    async effectiveScenario(id: string): Promise<Scenario | undefined> {
+      const stored = await repo.get(id);
+      if (!stored) return undefined;
+      const entered = await actuals.current(id);
+      if (entered.length === 0) return stored.scenario;
+      const overridden = new Set<string>(entered.map((a) => a.period));
+      const merged: Actual[] = [
+        ...stored.scenario.actuals.filter((a) => !overridden.has(a.period)),
+        ...entered.map((a) => {
+          const actual: Actual = {
+            period: a.period,
+            vintage: a.vintage,
+            values: a.values,
+            source: `entered by ${a.author}`,
+          };
+          if (a.note !== null) actual.note = a.note;
+          return actual;
+        }),
+      ];
+      return { ...stored.scenario, actuals: merged };
+    },
+  };
+  return repo;
+}
+
+export type ScenariosRepository = ReturnType<typeof createScenariosRepository>;

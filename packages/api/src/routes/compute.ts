@@ -1,0 +1,124 @@
+/**
+ * Engine computations over a stored scenario (its effective actuals included) or one sent in the body: calibrate,
+ * audit, evaluate. Every figure comes from @grdp/engine.
+ */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import {
+  audit,
+  bandPath,
+  calibrate,
+  evaluate,
+  fail,
+  type Issue,
+  type QuarterValues,
+  type Scenario,
+} from '@grdp/engine';
+import { ApiError } from '../errors.ts';
+import { readScenarioBody } from '../scenario-input.ts';
+import { errors, ScenarioIdParams } from '../schemas/common.ts';
+import {
+  AuditResponseSchema,
+  BaseChoiceQuery,
+  CalibrateQuery,
+  CalibrateResponseSchema,
+  EvaluateResponseSchema,
+} from '../schemas/compute.ts';
+import { ScenarioBodySchema } from '../schemas/scenarios.ts';
+
+type BaseChoice = 'auto' | 'file' | 'calibrated';
+
+/** Low and high tables from the bands' quarterly paths, on the file's base or a calibrated one. */
+export async function evaluateScenario(scenario: Scenario, choice: BaseChoice = 'auto', warnings: Issue[] = []) {
+  let levels: Record<string, QuarterValues>;
+  let source: 'file' | 'calibrated';
+  if (choice === 'file' || (choice === 'auto' && scenario.base)) {
+    if (!scenario.base) fail('INPUT_MISSING_BASE', 'base', 'the file has no base-year levels');
+    levels = scenario.base.levels;
+    source = 'file';
+  } else {
+    const c = await calibrate(scenario);
+    levels = c.base;
+    source = 'calibrated';
+    warnings = [...warnings, ...c.warnings];
+  }
+  const run = (side: 'low' | 'high') =>
+    evaluate({ sectors: scenario.sectors, base: levels, growth: bandPath(scenario, side) });
+  return { scenarioId: scenario.id, base: { source, levels }, low: run('low'), high: run('high'), warnings };
+}
+
+export const computeRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const effective = async (id: string) => {
+    const s = await app.repos.scenarios.effectiveScenario(id);
+    if (!s) throw new ApiError('NOT_FOUND', `no scenario ${id}`);
+    return s;
+  };
+
+  app.post(
+    '/api/scenarios/:id/calibrate',
+    {
+      onRequest: app.authorize('read'),
+      schema: {
+        tags: ['compute'],
+        summary: 'Recover base-year levels that reproduce the published table, with every residual',
+        params: ScenarioIdParams,
+        querystring: CalibrateQuery,
+        response: { 200: CalibrateResponseSchema, ...errors(400, 401, 403, 404, 422) },
+      },
+    },
+    async (request) => {
+      const scenario = await effective(request.params.id);
+      const result = await calibrate(scenario, { asPrinted: request.query.asPrinted === 'true' });
+      return { ...result, scenarioId: scenario.id };
+    },
+  );
+
+  app.get(
+    '/api/scenarios/:id/audit',
+    {
+      onRequest: app.authorize('read'),
+      schema: {
+        tags: ['compute'],
+        summary: 'Audit a stored scenario: inverted bands, impossible totals, inconsistent cumulatives',
+        params: ScenarioIdParams,
+        response: { 200: AuditResponseSchema, ...errors(400, 401, 403, 404, 422) },
+      },
+    },
+    async (request) => {
+      const scenario = await effective(request.params.id);
+      return { scenarioId: scenario.id, findings: await audit(scenario) };
+    },
+  );
+
+  app.post(
+    '/api/scenarios/:id/evaluate',
+    {
+      onRequest: app.authorize('read'),
+      schema: {
+        tags: ['compute'],
+        summary: 'Low and high tables of a stored scenario (levels, growth, contributions, shares)',
+        params: ScenarioIdParams,
+        querystring: BaseChoiceQuery,
+        response: { 200: EvaluateResponseSchema, ...errors(400, 401, 403, 404, 422) },
+      },
+    },
+    async (request) => evaluateScenario(await effective(request.params.id), request.query.base),
+  );
+
+  app.post(
+    '/api/evaluate',
+    {
+      onRequest: app.authorize('read'),
+      schema: {
+        tags: ['compute'],
+        summary: 'Low and high tables of a scenario sent in the body (YAML or JSON); nothing is stored',
+        querystring: BaseChoiceQuery,
+        body: ScenarioBodySchema,
+        response: { 200: EvaluateResponseSchema, ...errors(400, 401, 403, 413, 415, 422) },
+      },
+    },
+    async (request) => {
+      const { scenario, warnings } = readScenarioBody(request.body);
+      return evaluateScenario(scenario, request.query.base, warnings);
+    },
+  );
+};

@@ -1,0 +1,42 @@
+import { Type } from '@sinclair/typebox';
+import { PeriodSchema, ScenarioIdParams } from './common.ts';
+
+export const VintageSchema = Type.Union([Type.Literal('estimate'), Type.Literal('revised'), Type.Literal('official')]);
+
+/** Growth % by key (`total` or a sector id). Bounded so a typo (7500 for 7.5) is refused. */
+export const ActualValuesSchema = Type.Record(
+  Type.String({ pattern: '^[a-z][a-z0-9_]*$', maxLength: 64 }),
+  Type.Number({ minimum: -100, maximum: 1000 }),
+  { minProperties: 1, maxProperties: 64, additionalProperties: false },
+);
+
+export const PutActualBody = Type.Object(
+  {
+    values: ActualValuesSchema,
+    vintage: VintageSchema,
+    note: Type.Optional(Type.String({ maxLength: 2000 })),
+  },
+  { additionalProperties: false },
+);
+
+export const ActualParams = Type.Composite([ScenarioIdParams, Type.Object({ period: PeriodSchema })]);
+
+export const ActualRevisionSchema = Type.Object({
+  scenarioId: Type.String(),
+  period: Type.String(),
+  revision: Type.Integer({ minimum: 1 }),
+  values: Type.Record(Type.String(), Type.Number()),
+  vintage: VintageSchema,
+  note: Type.Union([Type.String(), Type.Null()]),
+  author: Type.String(),
+  createdAt: Type.String({ format: 'date-time' }),
+  previousValues: Type.Union([Type.Record(Type.String(), Type.Number()), Type.Null()]),
+  etag: Type.String(),
+});
+
+export const ActualListSchema = Type.Object({ actuals: Type.Array(ActualRevisionSchema) });
+export const ActualHistorySchema = Type.Object({ revisions: Type.Array(ActualRevisionSchema) });
+
+export const IfMatchHeaders = Type.Object({
+  'if-match': Type.Optional(Type.String({ description: 'The ETag last read; required to change an existing period' })),
+});

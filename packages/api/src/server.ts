@@ -1,0 +1,65 @@
+#!/usr/bin/env -S npx tsx
+/**
+ * Starts the API: reads and checks the configuration, opens the database (SQLite under DATA_DIR by default),
+ * runs migrations, seeds the repository's scenarios on first start, listens on HOST:PORT and closes cleanly on
+ * SIGINT/SIGTERM. `npx tsx packages/api/src/server.ts`
+ */
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.ts';
+import { ConfigError, loadConfig, REPO_ROOT } from './config.ts';
+import { migrate, openDatabase } from './db/database.ts';
+import { createRepositories } from './repositories/index.ts';
+import { seedScenarios } from './seed.ts';
+
+export async function start(env: Record<string, string | undefined> = process.env): Promise<FastifyInstance> {
+  const config = loadConfig(env);
+  const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrate(handle);
+    const app = await buildApp(config, { handle, closeHandle: true });
+    await seedScenarios(createRepositories(handle.db), join(REPO_ROOT, 'scenarios'), {
+      info: (m) => app.log.info(m),
+      warn: (m) => app.log.warn(m),
+    });
+    await app.listen({ port: config.port, host: config.host });
+    return app;
+  } catch (e) {
+    await handle.db.destroy().catch(() => {});
+    throw e;
+  }
+}
+
+async function main(): Promise<void> {
+  let app: FastifyInstance;
+  try {
+    app = await start();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`grdp-api: bad setting ${e.message}\n`);
+    } else {
+      process.stderr.write(`grdp-api: cannot start: ${(e as Error).stack ?? e}\n`);
+    }
+    process.exit(1);
+  }
+  let closing = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (closing) return;
+      closing = true;
+      app.log.info(`${signal}: closing`);
+      const timer = setTimeout(() => process.exit(1), 10_000);
+      timer.unref();
+      app.close().then(
+        () => process.exit(0),
+        (e) => {
+          app.log.error(e);
+          process.exit(1);
+        },
+      );
+    });
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) void main();

@@ -1,0 +1,62 @@
+/** Test helpers: an app over in-memory SQLite with an admin and an editor token, the An Giang file, a data dump. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadScenario } from '@grdp/engine';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../app.ts';
+import { type Config, REPO_ROOT, testConfig } from '../config.ts';
+import { type DatabaseHandle, type Db, migrate, openDatabase } from '../db/database.ts';
+import { createRepositories, type Repositories } from '../repositories/index.ts';
+
+export const AN_GIANG_YAML = readFileSync(join(REPO_ROOT, 'scenarios', 'an-giang-2023.yaml'), 'utf8');
+export const anGiang = () => loadScenario(AN_GIANG_YAML).scenario;
+
+export interface TestApp {
+  app: FastifyInstance;
+  repos: Repositories;
+  handle: DatabaseHandle;
+  admin: string;
+  editor: string;
+  /** inject() with a bearer token. */
+  as(token: string | undefined, options: InjectOptions): Promise<LightMyRequestResponse>;
+  close(): Promise<void>;
+}
+
+export async function makeApp(overrides: Partial<Config> = {}, options: { seed?: boolean } = {}): Promise<TestApp> {
+  const handle = openDatabase({ databaseUrl: ':memory:', dataDir: '' });
+  await migrate(handle);
+  const repos = createRepositories(handle.db);
+  const admin = (await repos.tokens.create('Quản trị', 'admin')).token;
+  const editor = (await repos.tokens.create('Phòng Tổng hợp', 'editor')).token;
+  if (options.seed !== false) await repos.scenarios.put(anGiang(), AN_GIANG_YAML, 'seed');
+  const app = await buildApp(testConfig(overrides), { handle, closeHandle: true });
+  return {
+    app,
+    repos,
+    handle,
+    admin,
+    editor,
+    as: (token, o) =>
+      app.inject({ ...o, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...o.headers } }),
+    close: () => app.close(),
+  };
+}
+
+/** Every stored row of every table, in a stable order: compare before and after to prove nothing changed. */
+export async function dump(db: Db): Promise<string> {
+  const out = {
+    scenarios: await db.selectFrom('scenarios').selectAll().orderBy('id').execute(),
+    actual_revisions: await db
+      .selectFrom('actual_revisions')
+      .selectAll()
+      .orderBy('scenario_id')
+      .orderBy('period')
+      .orderBy('revision')
+      .execute(),
+    tokens: await db.selectFrom('tokens').selectAll().orderBy('id').execute(),
+    whatifs: await db.selectFrom('whatifs').selectAll().orderBy('id').execute(),
+  };
+  return JSON.stringify(out);
+}
+
+export const json = (r: LightMyRequestResponse) => r.json() as Record<string, unknown>;

@@ -1,0 +1,29 @@
+import type { LegacyHighs } from 'highs';
+
+/**
+ * The LP solver: HiGHS compiled to WebAssembly, loaded once. In Node the package finds its `highs.wasm` beside its
+ * own module (`new URL('highs.wasm', import.meta.url)`); a bundle that moves the file can load HiGHS itself with a
+ * `locateFile` option and hand the instance over with `useSolver`.
+ */
+export type LpSolver = Pick<LegacyHighs, 'solve'>;
+
+let loading: Promise<LpSolver> | undefined;
+
+/** The shared solver, loaded on first use. */
+export function loadSolver(): Promise<LpSolver> {
+  if (!loading) {
+    loading = import('highs').then((m) => m.default());
+    // A failed load is not cached: the next call tries again.
+    loading.catch(() => {
+      loading = undefined;
+    });
+  }
+  return loading;
+}
+
+/**
+ * Use this solver (or a promise of one) from now on, e.g. `useSolver(loadHighs({ locateFile: () => wasmUrl }))`.
+ */
+export function useSolver(solver: LpSolver | Promise<LpSolver>): void {
+  loading = Promise.resolve(solver);
+}

@@ -1,0 +1,116 @@
+import { formatBand, formatPercent, keyLabel, VINTAGES, type Vintage } from '@grdp/engine';
+import type { ChartConfiguration, ChartDataset, TooltipItem } from 'chart.js';
+import { alignToPeriods, axes, baseOptions, resolve, viewLabels, viewPeriods } from './common.ts';
+import { t } from './i18n.ts';
+import { VINTAGE_POINT_STYLES } from './theme.ts';
+import type { BandChartInput, ViewChartOptions } from './types.ts';
+
+export type LineChartConfig = ChartConfiguration<'line', (number | null)[], string>;
+
+/** What each dataset of a band chart shows, in dataset order (for tooltips and tests). */
+export type BandDatasetRole = 'low' | 'high' | Vintage;
+
+/**
+ * Growth against the target band: the band is the area between a low and a high line (Chart.js `fill: '-1'`),
+ * actuals are points, one dataset per vintage present (estimate ● , revised ▲, official ◆); derived figures
+ * are hollow. Datasets: [low, high, …vintages in VINTAGES order].
+ */
+export function bandChart(input: BandChartInput, opts: ViewChartOptions = {}): LineChartConfig {
+  const r = resolve(opts);
+  const view = opts.view ?? 'quarterly';
+  const periods = viewPeriods(view);
+  const low = alignToPeriods(periods, input.bands, (b) => b.low);
+  const high = alignToPeriods(periods, input.bands, (b) => b.high);
+  const roles: BandDatasetRole[] = ['low', 'high'];
+  const derivedFlags: boolean[][] = [[], []];
+  const datasets: ChartDataset<'line', (number | null)[]>[] = [
+    {
+      label: t('targetLow', r.lang),
+      data: low,
+      borderColor: r.theme.bandBorder,
+      borderWidth: 1,
+      backgroundColor: r.theme.bandFill,
+      pointRadius: 0,
+      pointHoverRadius: 0,
+      fill: false,
+      spanGaps: false,
+      order: 2,
+    },
+    {
+      label: t('targetBand', r.lang),
+      data: high,
+      borderColor: r.theme.bandBorder,
+      borderWidth: 1,
+      backgroundColor: r.theme.bandFill,
+      pointRadius: 0,
+      pointHoverRadius: 0,
+      pointStyle: 'rect',
+      fill: '-1',
+      spanGaps: false,
+      order: 2,
+    },
+  ];
+  for (const vintage of VINTAGES) {
+    const points = input.actuals.filter((a) => a.vintage === vintage && periods.includes(a.period));
+    if (points.length === 0) continue;
+    const data = alignToPeriods(periods, points, (a) => a.value);
+    const derived = periods.map((p) => points.filter((a) => a.period === p).at(-1)?.derived === true);
+    const colour = r.theme.vintage[vintage];
+    roles.push(vintage);
+    derivedFlags.push(derived);
+    datasets.push({
+      label: t(vintage, r.lang),
+      data,
+      showLine: false,
+      borderColor: colour,
+      backgroundColor: colour,
+      pointStyle: VINTAGE_POINT_STYLES[vintage],
+      pointRadius: 6,
+      pointHoverRadius: 8,
+      pointBorderWidth: 2,
+      pointBorderColor: colour,
+      pointBackgroundColor: derived.map((d) => (d ? r.theme.background : colour)),
+      fill: false,
+      order: 0,
+    });
+  }
+  const title =
+    input.title ??
+    `${keyLabel(input.key, r.lang, opts.names)} — ${t(view === 'cumulative' ? 'cumulative' : 'quarterly', r.lang)}`;
+  const base = baseOptions(r, title);
+  return {
+    type: 'line',
+    data: { labels: viewLabels(view, r.lang), datasets },
+    options: {
+      ...base,
+      scales: axes(r, t('growthAxis', r.lang)),
+      plugins: {
+        ...base.plugins,
+        legend: {
+          ...base.plugins.legend,
+          labels: { ...base.plugins.legend.labels, filter: (item) => roles[item.datasetIndex ?? -1] !== 'low' },
+        },
+        tooltip: {
+          ...base.plugins.tooltip,
+          filter: (item: TooltipItem<'line'>) => roles[item.datasetIndex] !== 'low',
+          callbacks: {
+            label: (item: TooltipItem<'line'>) => {
+              const role = roles[item.datasetIndex];
+              const i = item.dataIndex;
+              if (role === 'high') {
+                const lo = low[i];
+                const hi = high[i];
+                return lo == null || hi == null
+                  ? ''
+                  : `${t('targetBand', r.lang)}: ${formatBand(lo, hi, r.lang, r.digits)}`;
+              }
+              const v = item.parsed.y;
+              const hollow = derivedFlags[item.datasetIndex]?.[i] === true;
+              return `${item.dataset.label ?? ''}: ${formatPercent(v, r.lang, r.digits)}${hollow ? ` (${t('derived', r.lang)})` : ''}`;
+            },
+          },
+        },
+      },
+    },
+  };
+}
