@@ -1,0 +1,67 @@
+import { requiredGrowth, resolveBase } from '@grdp/engine';
+import type { Command } from '../main.ts';
+import { renderTable } from '../table.ts';
+import { label, num, printJson, scenarioArg, t } from './shared.ts';
+import { asOfOption } from './track.ts';
+
+export const requiredCommand: Command = {
+  name: 'required',
+  summary: 'growth the remaining quarters need: one rate, the scenario profile, or one sector alone',
+  usage: 'required FILE [--as-of Q1|Q2|Q3] [--json] [--lang vi|en]',
+  options: { 'as-of': { type: 'string' } },
+  async run(ctx) {
+    const { scenario } = await scenarioArg(ctx);
+    const asOf = asOfOption(ctx);
+    const base = await resolveBase(scenario);
+    const r = requiredGrowth(scenario, base.base, asOf ? { asOf } : {});
+    if (ctx.json) {
+      printJson(ctx, { base: { origin: base.origin, note: base.note }, ...r });
+      return 0;
+    }
+    const { lang } = ctx;
+    if (base.note) ctx.io.out(base.note);
+    ctx.io.out(
+      t(
+        lang,
+        `Đến ${r.asOf ?? '–'}; còn lại: ${r.remaining.join(', ')}`,
+        `As of ${r.asOf ?? '–'}; remaining: ${r.remaining.join(', ')}`,
+      ),
+    );
+    for (const side of ['low', 'high'] as const) {
+      ctx.io.out(
+        `\n${side === 'low' ? t(lang, 'Để đạt mục tiêu thấp', 'To reach the FY low') : t(lang, 'Để đạt mục tiêu cao', 'To reach the FY high')}`,
+      );
+      ctx.io.out(
+        renderTable(
+          [
+            { header: t(lang, 'Chỉ tiêu', 'Key') },
+            { header: t(lang, 'Mục tiêu', 'Target'), align: 'right' },
+            { header: t(lang, 'Một mức mỗi quý', 'One rate'), align: 'right' },
+            { header: t(lang, 'Theo kịch bản + điểm %', 'Scenario path + pp'), align: 'right' },
+          ],
+          Object.values(r[side]).map((q) => [
+            label(scenario, q.key, lang),
+            num(q.target, lang),
+            num(q.uniform.growth, lang) + (q.uniform.implausible ? '!' : ''),
+            num(q.profile.shiftPp, lang),
+          ]),
+        ),
+      );
+      const alone = r[side].total?.alone;
+      if (alone) {
+        ctx.io.out(
+          t(
+            lang,
+            'Nếu chỉ một khu vực bù (các khu vực khác theo kịch bản):',
+            'If one sector alone makes it up (others on the scenario path):',
+          ),
+        );
+        for (const [k, v] of Object.entries(alone))
+          ctx.io.out(
+            `  ${label(scenario, k, lang)}: ${num(v.growth, lang)}${v.impossible ? t(lang, ' (không thể)', ' (impossible)') : v.implausible ? t(lang, ' (khó tin, quá ±30%)', ' (implausible, beyond ±30%)') : ''}`,
+          );
+      }
+    }
+    return 0;
+  },
+};
