@@ -114,7 +114,7 @@ function storageSuite(open: () => Promise<{ handle: DatabaseHandle; cleanup: () 
     await repos.actuals.put('an-giang-2023', 'H1', { values: { total: 7.1 }, vintage: 'official' }, 'C', undefined);
     const s = await repos.scenarios.effectiveScenario('an-giang-2023');
     const byPeriod = Object.fromEntries(s!.actuals.map((a) => [a.period, a.values.total]));
-    expect(byPeriod).toEqual({ Q1: 6.31, H1: 7.1 });
+    expect(byPeriod).toEqual({ Q1: 6.31, H1: 7.1, FY: 7.36 });
     expect((await repos.actuals.current('an-giang-2023')).map((a) => a.period)).toEqual(['Q1', 'H1']);
     expect(await repos.scenarios.effectiveScenario('nope')).toBeUndefined();
   });

@@ -70,7 +70,7 @@ describe('scenarios', () => {
     expect(body.issues[0]?.line).toBeGreaterThan(30);
   });
 
-  it('evaluates a stored scenario: low ≤ high, calibrated base when the file has none', async () => {
+  it('evaluates a stored scenario: low ≤ high, from the file base or calibrated on request', async () => {
     const r = await t.app.inject({ method: 'POST', url: '/api/scenarios/an-giang-2023/evaluate' });
     expect(r.statusCode).toBe(200);
     const body = json(r) as {
@@ -78,11 +78,19 @@ describe('scenarios', () => {
       low: { periods: Record<string, { total: { growth: number } }> };
       high: { periods: Record<string, { total: { growth: number } }> };
     };
-    expect(body.base.source).toBe('calibrated');
+    expect(body.base.source).toBe('file');
     expect(body.low.periods.Q1!.total.growth).toBeCloseTo(6.15, 2);
     expect(body.high.periods.Q1!.total.growth).toBeCloseTo(6.54, 2);
     expect(body.low.periods.FY!.total.growth).toBeLessThan(body.high.periods.FY!.total.growth);
-    const fileBase = await t.app.inject({ method: 'POST', url: '/api/scenarios/an-giang-2023/evaluate?base=file' });
+    const calibrated = await t.app.inject({
+      method: 'POST',
+      url: '/api/scenarios/an-giang-2023/evaluate?base=calibrated',
+    });
+    expect(calibrated.statusCode).toBe(200);
+    expect((json(calibrated) as { base: { source: string } }).base.source).toBe('calibrated');
+    const noBase = AN_GIANG_YAML.replace(/\nbase:\n(?: {2}.*\n)+/, '\n').replace('id: an-giang-2023', 'id: no-base');
+    expect((await yamlPut('no-base', noBase)).statusCode).toBe(201);
+    const fileBase = await t.app.inject({ method: 'POST', url: '/api/scenarios/no-base/evaluate?base=file' });
     expect(fileBase.statusCode).toBe(422);
     expect(json(fileBase).code).toBe('INPUT_MISSING_BASE');
   });

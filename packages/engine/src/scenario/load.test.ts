@@ -870,8 +870,17 @@ describe('scenarios/an-giang-2023.yaml', () => {
     const { scenario, warnings } = loadScenario(text, { file: 'an-giang-2023.yaml' });
     expect(scenario.id).toBe('an-giang-2023');
     expect(scenario.year).toBe(2023);
-    expect(scenario.base).toBeUndefined();
-    expect(scenario.actuals).toEqual([]);
+    expect(scenario.base?.origin).toBe('implied');
+    expect(
+      Object.values(scenario.base!.levels)
+        .flat()
+        .reduce((a, b) => a + b, 0),
+    ).toBeCloseTo(100, 9);
+    expect(scenario.actuals.map((a) => [a.period, a.vintage, a.values.total])).toEqual([
+      ['Q1', 'estimate', 6.3],
+      ['H1', 'estimate', 6.5],
+      ['FY', 'estimate', 7.36],
+    ]);
     expect(scenario.sectors.map((s) => s.id)).toEqual([
       'agriculture',
       'industry_construction',
