@@ -14,3 +14,5 @@ export * from './scenario/sectors.ts';
 export * from './scenario/types.ts';
 export * from './track/index.ts';
 export * from './whatif/index.ts';
+export * from './simulate/index.ts';
+export * from './plan/index.ts';

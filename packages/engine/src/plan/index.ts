@@ -1,0 +1,18 @@
+/**
+ * Multi-year plans (kế hoạch 5 năm): compounding annual growth to a final year, the average growth still needed
+ * once actual years are known, the current-price level a deflator assumption implies, and rolling a scenario's
+ * levels forward into the next year's base. Exact decimals throughout; results are plain numbers.
+ */
+export {
+  type CurrentPriceCheck,
+  evaluatePlan,
+  type PlanEvaluation,
+  type PlanGrowthSource,
+  type PlanYear,
+  type PlanRequiredGrowth,
+  requiredAverageGrowth,
+} from './evaluate.ts';
+export { loadPlan } from './load.ts';
+export { parsePlanObject } from './parse.ts';
+export { rollForward } from './rollForward.ts';
+export type { Plan, PlanBaseLevel, PlanRegion, PlanTargets } from './types.ts';
