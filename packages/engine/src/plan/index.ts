@@ -8,8 +8,8 @@ export {
   evaluatePlan,
   type PlanEvaluation,
   type PlanGrowthSource,
-  type PlanYear,
   type PlanRequiredGrowth,
+  type PlanYear,
   requiredAverageGrowth,
 } from './evaluate.ts';
 export { loadPlan } from './load.ts';
