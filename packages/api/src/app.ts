@@ -14,11 +14,17 @@ import { authPlugin } from './plugins/auth.ts';
 import { dbPlugin } from './plugins/db.ts';
 import { errorsPlugin } from './plugins/errors.ts';
 import { swaggerPlugin } from './plugins/swagger.ts';
+import { textPlugin } from './plugins/text.ts';
+import { type WebPluginOptions, webPlugin } from './plugins/web.ts';
 import { actualRoutes } from './routes/actuals.ts';
+import { chartRoutes } from './routes/charts.ts';
 import { computeRoutes } from './routes/compute.ts';
+import { fileRoutes } from './routes/files.ts';
 import { scenarioRoutes } from './routes/scenarios.ts';
+import { simulationRoutes } from './routes/simulation.ts';
 import { systemRoutes } from './routes/system.ts';
 import { tokenRoutes } from './routes/tokens.ts';
+import { trackingRoutes } from './routes/tracking.ts';
 import { whatifRoutes } from './routes/whatifs.ts';
 
 export const API_VERSION: string = JSON.parse(
@@ -32,6 +38,8 @@ export interface BuildOptions {
   handle?: DatabaseHandle;
   /** Close the given handle when the app closes. */
   closeHandle?: boolean;
+  /** Serve the built web app at `/` (the server does; API tests do not). */
+  web?: WebPluginOptions;
 }
 
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
@@ -48,6 +56,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.addContentTypeParser(YAML_TYPES, { parseAs: 'string' }, (_request, body, done) => done(null, body));
 
   await app.register(errorsPlugin);
+  await app.register(textPlugin);
   await app.register(helmet, { global: true });
   if (config.corsOrigin.length > 0)
     await app.register(cors, {
@@ -62,9 +71,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(systemRoutes, { version: API_VERSION });
   await app.register(scenarioRoutes);
   await app.register(computeRoutes);
+  await app.register(trackingRoutes);
+  await app.register(simulationRoutes);
   await app.register(actualRoutes);
   await app.register(whatifRoutes);
   await app.register(tokenRoutes);
+  await app.register(fileRoutes, { config });
+  await app.register(chartRoutes);
+  if (options.web) await app.register(webPlugin, options.web);
   await app.ready();
   return app;
 }

@@ -20,7 +20,15 @@ export interface Config {
   corsOrigin: string[];
   /** Requests per minute and client; 0 disables the limit. */
   rateLimitMax: number;
+  /** Failed bearer-token checks allowed per client address and window before 429; 0 disables the limit. */
+  authFailureMax: number;
+  /** The window of authFailureMax, in seconds. */
+  authFailureWindowSec: number;
   logLevel: string;
+  /** Largest spreadsheet upload for an actuals import, bytes (UPLOAD_LIMIT, default 5 MiB). */
+  uploadLimit: number;
+  /** Most data rows an import may have (IMPORT_MAX_ROWS, default 10,000). */
+  importMaxRows: number;
 }
 
 export class ConfigError extends Error {
@@ -85,7 +93,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     requireTokenForRead: bool(env, 'REQUIRE_TOKEN_FOR_READ', false),
     corsOrigin,
     rateLimitMax: int(env, 'RATE_LIMIT_MAX', 600, 0, 1_000_000),
+    authFailureMax: int(env, 'AUTH_FAILURE_MAX', 50, 0, 1_000_000),
+    authFailureWindowSec: int(env, 'AUTH_FAILURE_WINDOW', 300, 1, 86_400),
     logLevel,
+    uploadLimit: int(env, 'UPLOAD_LIMIT', 5 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+    importMaxRows: int(env, 'IMPORT_MAX_ROWS', 10_000, 1, 1_000_000),
   };
 }
 

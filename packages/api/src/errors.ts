@@ -16,6 +16,8 @@ export const API_ERRORS = {
   IF_MATCH_REQUIRED: { status: 428, message: 'Updating an existing resource needs If-Match with its ETag' },
   RATE_LIMITED: { status: 429, message: 'Too many requests' },
   BAD_REQUEST: { status: 400, message: 'Bad request' },
+  IMPORT_INVALID: { status: 400, message: 'Some rows of the file are not valid; nothing was imported' },
+  IMPORT_UNREADABLE: { status: 400, message: 'The file cannot be read as a CSV (UTF-8) or XLSX workbook' },
 } as const;
 
 export type ApiErrorCode = keyof typeof API_ERRORS;
@@ -59,4 +61,22 @@ export function parseIfMatch(header: string | string[] | undefined): '*' | strin
 export function ifMatchMatches(ifMatch: '*' | string[], etag: string | undefined): boolean {
   if (etag === undefined) return false;
   return ifMatch === '*' || ifMatch.includes(etag);
+}
+
+/** One problem in an imported file: the spreadsheet row (1 = the header row), the column header, the reason. */
+export interface ImportRowError {
+  row: number;
+  column: string;
+  reason: string;
+}
+
+/** A file with bad rows: answered 400 `{code: 'IMPORT_INVALID', message, errors}` listing every bad row. */
+export class ImportError extends ApiError {
+  constructor(
+    readonly errors: ImportRowError[],
+    message = `${errors.length} problem${errors.length === 1 ? '' : 's'} in the file; nothing was imported`,
+  ) {
+    super('IMPORT_INVALID', message);
+    this.name = 'ImportError';
+  }
 }

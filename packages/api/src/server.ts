@@ -18,7 +18,7 @@ export async function start(env: Record<string, string | undefined> = process.en
   const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrate(handle);
-    const app = await buildApp(config, { handle, closeHandle: true });
+    const app = await buildApp(config, { handle, closeHandle: true, web: {} });
     await seedScenarios(createRepositories(handle.db), join(REPO_ROOT, 'scenarios'), {
       info: (m) => app.log.info(m),
       warn: (m) => app.log.warn(m),

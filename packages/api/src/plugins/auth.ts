@@ -1,7 +1,9 @@
 /**
  * Bearer-token auth. Reading and stateless computing are open unless REQUIRE_TOKEN_FOR_READ; writing needs a
  * token with role editor (actuals, imports, what-ifs) or admin (scenarios, tokens; admin can do all an editor can).
- * Missing or wrong token → 401, wrong role → 403.
+ * Missing or wrong token → 401, wrong role → 403. Failed token checks are counted per client address: after
+ * AUTH_FAILURE_MAX of them within AUTH_FAILURE_WINDOW seconds, every request from that address that presents a
+ * token is answered 429 (with Retry-After) until the window ends, so tokens cannot be guessed at speed.
  */
 import type { FastifyPluginAsync, onRequestAsyncHookHandler } from 'fastify';
 import type { Config } from '../config.ts';
@@ -24,19 +26,69 @@ declare module 'fastify' {
 
 const RANK: Record<Access, number> = { read: 0, editor: 1, admin: 2 };
 
+/** Addresses tracked at most; expired entries are dropped first, then the oldest. */
+const MAX_TRACKED = 10_000;
+
+/** Failed token checks per client address, in fixed windows. */
+export function createFailureLimiter(max: number, windowMs: number, clock: () => number = Date.now) {
+  const failures = new Map<string, { count: number; resetAt: number }>();
+  const entry = (ip: string) => {
+    const e = failures.get(ip);
+    if (e && e.resetAt <= clock()) {
+      failures.delete(ip);
+      return undefined;
+    }
+    return e;
+  };
+  return {
+    /** Seconds until the address may try again, or 0 when it is not blocked. */
+    blockedFor(ip: string): number {
+      if (max <= 0) return 0;
+      const e = entry(ip);
+      return e && e.count >= max ? Math.max(1, Math.ceil((e.resetAt - clock()) / 1000)) : 0;
+    },
+    fail(ip: string): void {
+      if (max <= 0) return;
+      const e = entry(ip);
+      if (e) {
+        e.count++;
+        return;
+      }
+      if (failures.size >= MAX_TRACKED) {
+        const t = clock();
+        for (const [k, v] of failures) if (v.resetAt <= t) failures.delete(k);
+        if (failures.size >= MAX_TRACKED) failures.delete(failures.keys().next().value as string);
+      }
+      failures.set(ip, { count: 1, resetAt: clock() + windowMs });
+    },
+    get size() {
+      return failures.size;
+    },
+  };
+}
+
 export const authPlugin: FastifyPluginAsync<{ config: Config }> = global(async (app, { config }) => {
   app.decorateRequest('principal', null);
+  const limiter = createFailureLimiter(config.authFailureMax ?? 0, (config.authFailureWindowSec ?? 300) * 1000);
   app.decorate('authorize', (access: Access): onRequestAsyncHookHandler => {
-    return async (request) => {
+    return async (request, reply) => {
       const header = request.headers.authorization;
       const needsToken = access !== 'read' || config.requireTokenForRead;
       if (header === undefined) {
         if (needsToken) throw new ApiError('UNAUTHORIZED', 'Authorization: Bearer <token> is required');
         return;
       }
+      const wait = limiter.blockedFor(request.ip);
+      if (wait > 0) {
+        reply.header('retry-after', String(wait));
+        throw new ApiError('RATE_LIMITED', `Too many failed token checks from this address; retry in ${wait} s`);
+      }
       const m = /^Bearer +(\S+)\s*$/i.exec(header);
       const principal = m ? await app.repos.tokens.verify(m[1]!) : undefined;
-      if (!principal) throw new ApiError('UNAUTHORIZED', 'The bearer token is not valid');
+      if (!principal) {
+        limiter.fail(request.ip);
+        throw new ApiError('UNAUTHORIZED', 'The bearer token is not valid');
+      }
       request.principal = principal;
       if (RANK[principal.role] < RANK[access])
         throw new ApiError('FORBIDDEN', `This needs role ${access}; the token has role ${principal.role}`);

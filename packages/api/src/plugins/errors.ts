@@ -4,7 +4,7 @@
  */
 import { GrdpError } from '@grdp/engine';
 import type { FastifyError, FastifyPluginAsync, FastifyReply } from 'fastify';
-import { ApiError } from '../errors.ts';
+import { ApiError, ImportError, type ImportRowError } from '../errors.ts';
 import { global } from './global.ts';
 
 const FASTIFY_CODES: Record<string, string> = {
@@ -21,6 +21,8 @@ export interface ErrorBody {
   message: string;
   path?: string;
   issues?: { code: string; path: string; message: string; line?: number }[];
+  /** Import only: every bad row of the file. */
+  errors?: ImportRowError[];
 }
 
 /** `body/values/total` + `/x` → `body.values.total.x` */
@@ -37,6 +39,7 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
   if (error instanceof ApiError) {
     const body: ErrorBody = { code: error.code, message: error.message };
     if (error.path !== undefined) body.path = error.path;
+    if (error instanceof ImportError) body.errors = error.errors;
     return { status: error.statusCode, body };
   }
   if (error instanceof GrdpError) {

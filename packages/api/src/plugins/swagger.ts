@@ -18,6 +18,8 @@ export const swaggerPlugin: FastifyPluginAsync<{ version: string }> = global(asy
         { name: 'compute', description: 'Engine computations' },
         { name: 'actuals', description: 'Entered actuals, with every revision kept' },
         { name: 'whatifs', description: 'Saved what-if variants' },
+        { name: 'files', description: 'Spreadsheets in and out: import template, actuals import, exports' },
+        { name: 'charts', description: 'Chart images (PNG, SVG) for reports' },
         { name: 'tokens', description: 'Bearer tokens (admin)' },
         { name: 'system', description: 'Health and version' },
       ],

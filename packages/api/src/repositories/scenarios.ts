@@ -87,7 +87,16 @@ export function createScenariosRepository(db: Db, actuals: ActualsRepository) {
           };
           if (existing) {
             const { id: _id, ...rest } = row;
-            await trx.updateTable('scenarios').set(rest).where('id', '=', scenario.id).execute();
+            // Conditional on the ETag read above: a concurrent writer that replaced the row in between (PostgreSQL,
+            // READ COMMITTED) makes this update match nothing, instead of silently overwriting its version.
+            const r = await trx
+              .updateTable('scenarios')
+              .set(rest)
+              .where('id', '=', scenario.id)
+              .where('etag', '=', existing.etag)
+              .executeTakeFirst();
+            if (Number(r.numUpdatedRows) !== 1)
+              throw new ApiError('STALE_ETAG', 'the scenario was replaced at the same time');
           } else {
             await trx.insertInto('scenarios').values(row).execute();
           }
@@ -107,7 +116,13 @@ export function createScenariosRepository(db: Db, actuals: ActualsRepository) {
         if (ifMatch !== undefined && !ifMatchMatches(ifMatch, existing.etag)) throw new ApiError('STALE_ETAG');
         await trx.deleteFrom('whatifs').where('scenario_id', '=', id).execute();
         await trx.deleteFrom('actual_revisions').where('scenario_id', '=', id).execute();
-        await trx.deleteFrom('scenarios').where('id', '=', id).execute();
+        const r = await trx
+          .deleteFrom('scenarios')
+          .where('id', '=', id)
+          .where('etag', '=', existing.etag)
+          .executeTakeFirst();
+        if (Number(r.numDeletedRows) !== 1)
+          throw new ApiError('STALE_ETAG', 'the scenario was replaced at the same time');
         return true;
       });
     },

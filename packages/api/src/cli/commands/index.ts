@@ -1,8 +1,14 @@
 import type { Command } from '../main.ts';
 import { auditCommand } from './audit.ts';
+import { backupCommand } from './backup.ts';
 import { calibrateCommand } from './calibrate.ts';
 import { evaluateCommand } from './evaluate.ts';
+import { importCommand } from './import.ts';
+import { planCommand } from './plan.ts';
 import { requiredCommand } from './required.ts';
+import { restoreCommand } from './restore.ts';
+import { rollforwardCommand } from './rollforward.ts';
+import { simulateCommand } from './simulate.ts';
 import { trackCommand } from './track.ts';
 import { whatifCommand } from './whatif.ts';
 
@@ -13,4 +19,10 @@ export const COMMANDS: Command[] = [
   trackCommand,
   requiredCommand,
   whatifCommand,
+  simulateCommand,
+  planCommand,
+  rollforwardCommand,
+  backupCommand,
+  restoreCommand,
+  importCommand,
 ];

@@ -1,0 +1,107 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { evaluatePlan, loadPlan, loadScenario, requiredAverageGrowth } from '@grdp/engine';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from './main.ts';
+import { captureIo } from './test-io.ts';
+
+const root = new URL('../../../../', import.meta.url).pathname;
+const anGiang = join(root, 'scenarios/an-giang-2023.yaml');
+const planFile = join(root, 'scenarios/an-giang-2026-2030.plan.yaml');
+const dir = mkdtempSync(join(tmpdir(), 'grdp-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function run(args: string[]) {
+  const io = captureIo();
+  const code = await runCli(args, io);
+  return { code, out: io.stdout(), err: io.stderr() };
+}
+async function json(args: string[]) {
+  const r = await run([...args, '--json']);
+  expect(r.code, r.err).toBe(0);
+  return JSON.parse(r.out);
+}
+
+describe('grdp simulate', () => {
+  it('is reproducible for a seed and agrees with the closed form', async () => {
+    const args = ['simulate', anGiang, '--draws', '20000', '--seed', '7', '--as-of', 'Q1'];
+    const a = await json(args);
+    const b = await json(args);
+    expect(a).toEqual(b);
+    expect(a).toMatchObject({ draws: 20000, seed: 7, asOf: 'Q1', distribution: 'normal' });
+    const p = a.probabilities.total;
+    expect(Math.abs(p.low - a.closedForm.probabilities.total.low)).toBeLessThanOrEqual(5 * p.standardError.low + 1e-9);
+  });
+
+  it('prints the probabilities beside the closed form and a quantiles table', async () => {
+    const r = await run(['simulate', anGiang, '--draws', '5000', '--seed', '7', '--as-of', 'Q2', '--coverage', '0.9']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/5000 draws, seed 7, normal distribution/);
+    expect(r.out).toMatch(/Closed form/);
+    expect(r.out).toMatch(/p95/);
+    expect(r.out).toMatch(/Agriculture/i);
+  });
+
+  it('rejects bad options: text for a number, an unknown distribution, an engine range', async () => {
+    expect((await run(['simulate', anGiang, '--draws', 'many'])).err).toMatch(/--draws must be a whole number/);
+    expect((await run(['simulate', anGiang, '--distribution', 'uniform'])).code).toBe(1);
+    const r = await run(['simulate', anGiang, '--coverage', '2']);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/INPUT_INVALID coverage/);
+  });
+});
+
+describe('grdp plan', () => {
+  it('evaluates the plan file with the engine', async () => {
+    const r = await json(['plan', planFile]);
+    const plan = loadPlan(readFileSync(planFile, 'utf8'));
+    expect(r.evaluation).toEqual(JSON.parse(JSON.stringify(evaluatePlan(plan))));
+    expect(r.required).toEqual(JSON.parse(JSON.stringify(requiredAverageGrowth(plan))));
+    const text = await run(['plan', planFile]);
+    expect(text.code, text.err).toBe(0);
+    expect(text.out).toMatch(/2030 index: 168\.5058/);
+    expect(text.out).toMatch(/Geometric average growth 2026–2030: 11\.000%/);
+  });
+
+  it('reports a bad plan with its path', async () => {
+    const bad = join(dir, 'bad.plan.yaml');
+    writeFileSync(bad, readFileSync(planFile, 'utf8').replace('endYear: 2030', 'endYear: soon'));
+    const r = await run(['plan', bad]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/INPUT_INVALID endYear/);
+  });
+});
+
+describe('grdp rollforward', () => {
+  // A Q3 actual lets the engine derive every quarter (Q2 from H1, Q4 from FY and 9M).
+  const full = join(dir, 'an-giang-full.yaml');
+  writeFileSync(
+    full,
+    `${readFileSync(anGiang, 'utf8').trimEnd()}\n  - period: Q3\n    vintage: estimate\n    values: {total: 7.2, agriculture: 4.1, industry_construction: 12, services: 8.1, product_taxes: 4.6}\n`,
+  );
+
+  it('writes the next year’s scenario and refuses to overwrite it without --force', async () => {
+    const out = join(dir, 'an-giang-2024.yaml');
+    const r = await run(['rollforward', full, '--out', out]);
+    expect(r.code, r.err).toBe(0);
+    const next = loadScenario(readFileSync(out, 'utf8')).scenario;
+    expect(next).toMatchObject({ id: 'an-giang-2024', year: 2024, targets: {}, actuals: [] });
+    expect(next.base!.origin).toBe('implied');
+    // Q1 agriculture: base × (1 + 3.09 %).
+    expect(next.base!.levels.agriculture![0]).toBeCloseTo(12.864769 * 1.0309, 9);
+
+    const again = await run(['rollforward', full, '--out', out]);
+    expect(again.code).toBe(1);
+    expect(again.err).toMatch(/exists; add --force/);
+    expect((await run(['rollforward', full, '--out', out, '--force'])).code).toBe(0);
+  });
+
+  it('says which quarters the actuals do not give', async () => {
+    const out = join(dir, 'never.yaml');
+    const r = await run(['rollforward', anGiang, '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/agriculture \(Q3, Q4\)/);
+    expect(existsSync(out)).toBe(false);
+  });
+});

@@ -1,0 +1,32 @@
+import { BackupError, backupToFile } from '../../db/backup.ts';
+import { CliError } from '../io.ts';
+import type { Command } from '../main.ts';
+import { describeDatabase, withDatabase } from './db.ts';
+
+/** `grdp backup FILE`: the whole database (every scenario, actuals revision, token hash, what-if) into FILE. */
+export const backupCommand: Command = {
+  name: 'backup',
+  summary: 'write the whole database to FILE (JSON; gzip when FILE ends in .gz), atomically',
+  usage: 'backup FILE [--json]',
+  async run(ctx) {
+    const file = ctx.positionals[0];
+    if (!file || ctx.positionals.length > 1) throw new CliError('exactly one FILE is required');
+    const backup = await withDatabase((h) =>
+      backupToFile(h.db, file).catch((e) => {
+        if (e instanceof BackupError) throw new CliError(e.message);
+        const code = (e as NodeJS.ErrnoException).code;
+        throw code ? new CliError(`cannot write ${file}: ${code}`) : e;
+      }),
+    );
+    const counts = Object.fromEntries(Object.entries(backup.tables).map(([t, rows]) => [t, rows.length]));
+    if (ctx.json) ctx.io.out(JSON.stringify({ file, schemaVersion: backup.schemaVersion, rows: counts }, null, 2));
+    else
+      ctx.io.out(
+        `backup of ${describeDatabase()} written to ${file} (schema ${backup.schemaVersion}): ` +
+          Object.entries(counts)
+            .map(([t, n]) => `${n} ${t}`)
+            .join(', '),
+      );
+    return 0;
+  },
+};

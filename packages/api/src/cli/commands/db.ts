@@ -1,0 +1,36 @@
+/** The database the server would use (DATABASE_URL or SQLite under DATA_DIR), opened and migrated, for a CLI command. */
+import { ConfigError, loadConfig } from '../../config.ts';
+import { type DatabaseHandle, migrate, openDatabase } from '../../db/database.ts';
+import { CliError } from '../io.ts';
+
+export async function withDatabase<T>(
+  fn: (handle: DatabaseHandle) => Promise<T>,
+  env: Record<string, string | undefined> = process.env,
+): Promise<T> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig(env);
+  } catch (e) {
+    if (e instanceof ConfigError) throw new CliError(`bad setting ${e.message}`);
+    throw e;
+  }
+  const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrate(handle);
+    return await fn(handle);
+  } finally {
+    await handle.db.destroy();
+  }
+}
+
+/** Where the data lives, for messages (no password). */
+export function describeDatabase(env: Record<string, string | undefined> = process.env): string {
+  const config = loadConfig(env);
+  if (config.databaseUrl === '') return `SQLite in ${config.dataDir}`;
+  try {
+    const u = new URL(config.databaseUrl);
+    return `PostgreSQL ${u.host}${u.pathname}`;
+  } catch {
+    return 'PostgreSQL';
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * `grdp import FILE --scenario ID [--locale vi|en] [--as NAME]`: imports actuals from a CSV or XLSX file (the
+ * template of docs/import-template.md) into a stored scenario of the server's database (DATABASE_URL or SQLite
+ * under DATA_DIR), exactly as `POST /api/scenarios/:id/actuals/import` does: one revision per period on top of
+ * the current one, all or nothing, attributed to NAME (default "cli").
+ */
+import { readFile } from 'node:fs/promises';
+import { ConfigError, loadConfig } from '../../config.ts';
+import { ApiError, ImportError } from '../../errors.ts';
+import { planImport } from '../../files/import.ts';
+import { createRepositories } from '../../repositories/index.ts';
+import { CliError } from '../io.ts';
+import type { Command, CommandContext } from '../main.ts';
+import { withDatabase } from './db.ts';
+
+export async function runImport(ctx: CommandContext, env: Record<string, string | undefined> = process.env) {
+  const file = ctx.positionals[0];
+  if (!file || ctx.positionals.length > 1) throw new CliError('exactly one FILE is required');
+  const scenarioId = ctx.values.scenario;
+  if (typeof scenarioId !== 'string' || scenarioId === '') throw new CliError('--scenario ID is required');
+  const locale = ctx.values.locale;
+  if (locale !== undefined && locale !== 'vi' && locale !== 'en')
+    throw new CliError(`--locale must be vi or en, not "${String(locale)}"`);
+  const author = typeof ctx.values.as === 'string' && ctx.values.as.trim() !== '' ? ctx.values.as.trim() : 'cli';
+  let maxRows: number;
+  try {
+    maxRows = loadConfig(env).importMaxRows;
+  } catch (e) {
+    if (e instanceof ConfigError) throw new CliError(`bad setting ${e.message}`);
+    throw e;
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (e) {
+    throw new CliError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  try {
+    const result = await withDatabase(async (handle) => {
+      const repos = createRepositories(handle.db);
+      const stored = await repos.scenarios.get(scenarioId);
+      if (!stored) throw new CliError(`no scenario ${scenarioId} in the database`);
+      const plan = await planImport(bytes, stored.scenario, { locale, maxRows });
+      const revisions = await repos.actuals.importRevisions(scenarioId, plan.entries, author);
+      return { plan, revisions };
+    }, env);
+    const { plan, revisions } = result;
+    if (ctx.json) {
+      ctx.io.out(JSON.stringify({ scenarioId, format: plan.format, rows: plan.rows, revisions }, null, 2));
+    } else {
+      const list = revisions.map((r) => `${r.period} revision ${r.revision}`).join(', ');
+      ctx.io.out(`Imported ${plan.rows} rows of ${file} into ${scenarioId} as ${author}: ${list}`);
+    }
+    return 0;
+  } catch (e) {
+    if (e instanceof ImportError) {
+      ctx.io.err(`grdp import: ${e.message}`);
+      for (const r of e.errors) ctx.io.err(`  row ${r.row}, ${r.column || '(file)'}: ${r.reason}`);
+      return 1;
+    }
+    if (e instanceof ApiError) throw new CliError(`${e.code}: ${e.message}`);
+    throw e;
+  }
+}
+
+export const importCommand: Command = {
+  name: 'import',
+  summary: 'import actuals from a CSV/XLSX file into a stored scenario (all rows or none)',
+  usage: 'import FILE --scenario ID [--locale vi|en] [--as NAME] [--json]',
+  options: { scenario: { type: 'string' }, locale: { type: 'string' }, as: { type: 'string' } },
+  run: (ctx) => runImport(ctx),
+};

@@ -1,0 +1,102 @@
+import { readFile } from 'node:fs/promises';
+import { evaluatePlan, loadPlan, requiredAverageGrowth } from '@grdp/engine';
+import { CliError } from '../io.ts';
+import type { Command } from '../main.ts';
+import { renderTable } from '../table.ts';
+import { num, printJson, t } from './shared.ts';
+
+const SOURCE = {
+  actual: { vi: 'thực hiện', en: 'actual' },
+  'annual-target': { vi: 'mục tiêu năm', en: 'annual target' },
+  'average-target': { vi: 'mục tiêu bình quân', en: 'average target' },
+};
+
+export const planCommand: Command = {
+  name: 'plan',
+  summary: 'a multi-year plan: growth compounded to the final year, its average, and the growth still needed',
+  usage: 'plan FILE [--json] [--lang vi|en]',
+  async run(ctx) {
+    const file = ctx.positionals[0];
+    if (!file) throw new CliError('a plan FILE is required');
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (e) {
+      throw new CliError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+    const plan = loadPlan(text);
+    const evaluation = evaluatePlan(plan);
+    const required = requiredAverageGrowth(plan);
+    if (ctx.json) {
+      printJson(ctx, { evaluation, required });
+      return 0;
+    }
+    const { lang } = ctx;
+    const unit = evaluation.unit ?? t(lang, `chỉ số, ${plan.baseYear} = 100`, `index, ${plan.baseYear} = 100`);
+    ctx.io.out(`${plan.title[lang]} (${plan.startYear}–${plan.endYear}, ${unit})`);
+    ctx.io.out(
+      renderTable(
+        [
+          { header: t(lang, 'Năm', 'Year') },
+          { header: t(lang, 'Tăng trưởng %', 'Growth %'), align: 'right' },
+          { header: t(lang, 'Nguồn', 'Source') },
+          { header: t(lang, 'Chỉ số', 'Index'), align: 'right' },
+          { header: t(lang, 'Mức (giá gốc)', 'Level (base prices)'), align: 'right' },
+          { header: t(lang, 'Mức (giá hiện hành)', 'Level (current prices)'), align: 'right' },
+        ],
+        evaluation.years.map((y) => [
+          String(y.year),
+          num(y.growth, lang),
+          SOURCE[y.source][lang],
+          num(y.index, lang, 4),
+          num(y.level, lang),
+          num(y.currentPriceLevel, lang),
+        ]),
+      ),
+    );
+    const met =
+      evaluation.averageGrowthMet === null
+        ? ''
+        : evaluation.averageGrowthMet
+          ? t(lang, ' — đạt', ' — met')
+          : t(lang, ' — chưa đạt', ' — not met');
+    ctx.io.out(
+      t(
+        lang,
+        `Chỉ số ${plan.endYear}: ${num(evaluation.finalIndex, lang, 4)}; mức: ${num(evaluation.finalLevel, lang)}`,
+        `${plan.endYear} index: ${num(evaluation.finalIndex, lang, 4)}; level: ${num(evaluation.finalLevel, lang)}`,
+      ),
+    );
+    ctx.io.out(
+      t(
+        lang,
+        `Tăng trưởng bình quân (nhân) ${plan.startYear}–${plan.endYear}: ${num(evaluation.averageGrowth, lang, 3)}%; mục tiêu ${num(evaluation.averageGrowthTarget, lang)}%${met}`,
+        `Geometric average growth ${plan.startYear}–${plan.endYear}: ${num(evaluation.averageGrowth, lang, 3)}%; target ${num(evaluation.averageGrowthTarget, lang)}%${met}`,
+      ),
+    );
+    if (required.real)
+      ctx.io.out(
+        t(
+          lang,
+          `Tăng trưởng bình quân cần đạt cho ${required.remainingYears} năm còn lại (sau ${required.lastActualYear ?? plan.baseYear}): ${num(required.real.requiredAverageGrowth, lang, 3)}%`,
+          `Average growth required over the ${required.remainingYears} remaining years (after ${required.lastActualYear ?? plan.baseYear}): ${num(required.real.requiredAverageGrowth, lang, 3)}%`,
+        ),
+      );
+    const cp = evaluation.currentPriceTarget;
+    if (cp)
+      ctx.io.out(
+        cp.implied === null
+          ? t(
+              lang,
+              `Mục tiêu giá hiện hành ${num(cp.target, lang)} ${cp.unit}: chưa tính được (thiếu ${cp.missing.join(', ')})`,
+              `Current-price target ${num(cp.target, lang)} ${cp.unit}: not computable (missing ${cp.missing.join(', ')})`,
+            )
+          : t(
+              lang,
+              `Mục tiêu giá hiện hành ${num(cp.target, lang)} ${cp.unit}: ước ${num(cp.implied, lang)}, chênh ${num(cp.gap, lang)}`,
+              `Current-price target ${num(cp.target, lang)} ${cp.unit}: implied ${num(cp.implied, lang)}, gap ${num(cp.gap, lang)}`,
+            ),
+      );
+    return 0;
+  },
+};

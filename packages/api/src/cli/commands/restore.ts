@@ -1,0 +1,32 @@
+import { BackupError, readBackupFile, restoreBackup } from '../../db/backup.ts';
+import { CliError } from '../io.ts';
+import type { Command } from '../main.ts';
+import { describeDatabase, withDatabase } from './db.ts';
+
+/** `grdp restore FILE`: replaces the whole database content with FILE's, in one transaction. */
+export const restoreCommand: Command = {
+  name: 'restore',
+  summary: 'replace the whole database content with a backup FILE (one transaction)',
+  usage: 'restore FILE [--json]',
+  async run(ctx) {
+    const file = ctx.positionals[0];
+    if (!file || ctx.positionals.length > 1) throw new CliError('exactly one FILE is required');
+    let backup: Awaited<ReturnType<typeof readBackupFile>>;
+    try {
+      backup = await readBackupFile(file);
+    } catch (e) {
+      if (e instanceof BackupError) throw new CliError(`${file}: ${e.message}`);
+      throw e;
+    }
+    const { rows } = await withDatabase((h) => restoreBackup(h.db, backup));
+    if (ctx.json) ctx.io.out(JSON.stringify({ file, schemaVersion: backup.schemaVersion, rows }, null, 2));
+    else
+      ctx.io.out(
+        `${describeDatabase()} restored from ${file} (made ${backup.createdAt}): ` +
+          Object.entries(rows)
+            .map(([t, n]) => `${n} ${t}`)
+            .join(', '),
+      );
+    return 0;
+  },
+};

@@ -1,0 +1,116 @@
+import { formatPercent, PERIODS, periodLabel, QUANTILE_LEVELS, type QuantileName, TOTAL } from '@grdp/engine';
+import { type SimulateRequest, simulateOf } from '../../compute/run.ts';
+import { CliError } from '../io.ts';
+import type { Command, CommandContext } from '../main.ts';
+import { renderTable } from '../table.ts';
+import { label, num, printJson, scenarioArg, t } from './shared.ts';
+import { asOfOption } from './track.ts';
+
+/** A numeric option, checked to be a number (its range is the engine's to check). */
+function numberOption(ctx: CommandContext, name: string, integer = false): number | undefined {
+  const v = ctx.values[name];
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (typeof v !== 'string' || v.trim() === '' || !Number.isFinite(n) || (integer && !Number.isInteger(n)))
+    throw new CliError(`--${name} must be ${integer ? 'a whole number' : 'a number'}, not "${String(v)}"`);
+  return n;
+}
+
+export const simulateCommand: Command = {
+  name: 'simulate',
+  summary: 'Monte Carlo: the probability of reaching the FY targets, and the spread of every period',
+  usage:
+    'simulate FILE [--draws N] [--seed N] [--as-of Q1|Q2|Q3] [--coverage 0.8] [--distribution normal|triangular] [--correlation 0.3] [--json]',
+  options: {
+    draws: { type: 'string' },
+    seed: { type: 'string' },
+    coverage: { type: 'string' },
+    distribution: { type: 'string' },
+    correlation: { type: 'string' },
+    'as-of': { type: 'string' },
+  },
+  async run(ctx) {
+    const { scenario } = await scenarioArg(ctx);
+    const distribution = ctx.values.distribution;
+    if (distribution !== undefined && distribution !== 'normal' && distribution !== 'triangular')
+      throw new CliError(`--distribution must be normal or triangular, not "${String(distribution)}"`);
+    const request: SimulateRequest = {};
+    const draws = numberOption(ctx, 'draws', true);
+    const seed = numberOption(ctx, 'seed', true);
+    const coverage = numberOption(ctx, 'coverage');
+    const correlation = numberOption(ctx, 'correlation');
+    const asOf = asOfOption(ctx);
+    if (draws !== undefined) request.draws = draws;
+    if (seed !== undefined) request.seed = seed;
+    if (coverage !== undefined) request.coverage = coverage;
+    if (correlation !== undefined) request.correlation = correlation;
+    if (distribution !== undefined) request.distribution = distribution;
+    if (asOf !== undefined) request.asOf = asOf;
+    const r = await simulateOf(scenario, request);
+    if (ctx.json) {
+      printJson(ctx, r);
+      return 0;
+    }
+
+    const { lang } = ctx;
+    const pct = (p: number | undefined) => formatPercent(p === undefined ? undefined : p * 100, lang, 1);
+    if (r.base.note) ctx.io.out(r.base.note);
+    ctx.io.out(
+      t(
+        lang,
+        `${r.draws} lần rút, hạt giống ${r.seed}, phân phối ${r.distribution}, độ phủ ${num(r.coverage, lang)}; thực hiện cố định đến ${r.asOf ?? '–'}`,
+        `${r.draws} draws, seed ${r.seed}, ${r.distribution} distribution, coverage ${num(r.coverage, lang)}; actuals fixed up to ${r.asOf ?? '–'}`,
+      ),
+    );
+    const exact = r.closedForm?.probabilities;
+    ctx.io.out(
+      `\n${t(lang, 'Xác suất đạt mục tiêu cả năm (mô phỏng | công thức)', 'Probability of reaching the FY target (simulated | closed form)')}`,
+    );
+    ctx.io.out(
+      renderTable(
+        [
+          { header: t(lang, 'Chỉ tiêu', 'Key') },
+          { header: t(lang, 'Mục tiêu thấp', 'FY low'), align: 'right' },
+          { header: t(lang, 'P(≥ thấp)', 'P(≥ low)'), align: 'right' },
+          { header: t(lang, 'Công thức', 'Closed form'), align: 'right' },
+          { header: t(lang, 'Mục tiêu cao', 'FY high'), align: 'right' },
+          { header: t(lang, 'P(≥ cao)', 'P(≥ high)'), align: 'right' },
+          { header: t(lang, 'Công thức', 'Closed form'), align: 'right' },
+        ],
+        Object.entries(r.probabilities).map(([key, p]) => [
+          label(scenario, key, lang),
+          num(p.targetLow, lang),
+          pct(p.low),
+          pct(exact?.[key]?.low),
+          num(p.targetHigh, lang),
+          pct(p.high),
+          pct(exact?.[key]?.high),
+        ]),
+      ),
+    );
+    const names = Object.keys(QUANTILE_LEVELS) as QuantileName[];
+    ctx.io.out(
+      `\n${t(lang, `Phân vị tăng trưởng ${label(scenario, TOTAL, lang)} theo kỳ, %`, `Quantiles of ${label(scenario, TOTAL, lang)} growth by period, %`)}`,
+    );
+    ctx.io.out(
+      renderTable(
+        [
+          { header: t(lang, 'Kỳ', 'Period') },
+          { header: t(lang, 'Trung bình', 'Mean'), align: 'right' },
+          { header: t(lang, 'Độ lệch chuẩn', 'SD'), align: 'right' },
+          ...names.map((q) => ({ header: q, align: 'right' as const })),
+        ],
+        PERIODS.map((period) => {
+          const s = r.periods[period][TOTAL]!;
+          return [
+            periodLabel(period, lang),
+            num(s.mean, lang),
+            num(s.sd, lang),
+            ...names.map((q) => num(s.quantiles[q], lang)),
+          ];
+        }),
+      ),
+    );
+    return 0;
+  },
+};

@@ -1,0 +1,128 @@
+/**
+ * The computations behind the track, required, what-if, simulate and plan routes: each resolves the scenario's
+ * base (`resolveBase`), calls the engine and adds where the base came from. Nothing is computed here.
+ */
+import {
+  type BaselineName,
+  evaluatePlan,
+  GrdpError,
+  parsePlanObject,
+  parseShock,
+  type Quarter,
+  requiredAverageGrowth,
+  requiredGrowth,
+  resolveBase,
+  type Scenario,
+  type Shock,
+  type SimulateOptions,
+  sensitivity,
+  simulate,
+  track,
+  whatIf,
+} from '@grdp/engine';
+import { Value } from '@sinclair/typebox/value';
+import { ApiError } from '../errors.ts';
+import { StoredWhatifBody } from '../schemas/compute.ts';
+import { simulateInputOf } from './simulate-input.ts';
+
+export interface BaseInfo {
+  origin: 'official' | 'implied' | 'calibrated';
+  note?: string;
+}
+
+async function based(scenario: Scenario) {
+  const r = await resolveBase(scenario);
+  const info: BaseInfo = r.note === undefined ? { origin: r.origin } : { origin: r.origin, note: r.note };
+  return { base: r.base, info };
+}
+
+const asOfOption = (asOf: Quarter | undefined) => (asOf === undefined ? {} : { asOf });
+
+export async function trackOf(scenario: Scenario, asOf?: Quarter) {
+  const { base, info } = await based(scenario);
+  return { scenarioId: scenario.id, base: info, ...track(scenario, base, asOfOption(asOf)) };
+}
+
+export async function requiredOf(scenario: Scenario, asOf?: Quarter) {
+  const { base, info } = await based(scenario);
+  return { scenarioId: scenario.id, base: info, ...requiredGrowth(scenario, base, asOfOption(asOf)) };
+}
+
+export interface WhatifRequest {
+  shocks: readonly (Shock | string)[];
+  baseline?: BaselineName;
+  asOf?: Quarter;
+}
+
+/** Shocks as objects; text shocks read by the engine's `parseShock` (a bad one: 400 at `shocks[i]`). */
+export function readShocks(shocks: readonly (Shock | string)[]): Shock[] {
+  return shocks.map((s, i) => {
+    if (typeof s !== 'string') return s;
+    try {
+      return parseShock(s);
+    } catch (e) {
+      if (!(e instanceof GrdpError)) throw e;
+      throw new ApiError('VALIDATION', `shocks[${i}] "${s}": ${e.message}`, `shocks[${i}]`);
+    }
+  });
+}
+
+export async function whatifOf(scenario: Scenario, request: WhatifRequest) {
+  const shocks = readShocks(request.shocks);
+  const { base, info } = await based(scenario);
+  const baseline = request.baseline ?? 'mid';
+  const options = asOfOption(request.asOf);
+  const result = whatIf(scenario, base, shocks, { baseline, ...options });
+  return {
+    scenarioId: scenario.id,
+    base: info,
+    shocks,
+    ...result,
+    sensitivity: sensitivity(scenario, base, baseline, options),
+  };
+}
+
+/** The web keeps a what-if's shocks as `sector.Q3:-2,…` (pp): each item becomes the CLI syntax for parseShock. */
+function webShocks(text: string): string[] {
+  return text
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
+    .map((part) => {
+      const m = /^([^.:]+)\.([^:]+):(.+)$/.exec(part);
+      if (!m) return part;
+      const change = m[3]!.trim();
+      return `${m[1]}:${m[2]}:${/^[+-]?\d+(?:[.,]\d+)?$/.test(change) ? `${change}pp` : change}`;
+    });
+}
+
+/**
+ * A saved what-if's body as a what-if request: `{shocks, baseline?, asOf?}` like the what-if routes take, or the
+ * web's form with `shocks` as one `sector.Q3:-2,…` string. Anything else: 422 WHATIF_NOT_RUNNABLE at its path.
+ */
+export function savedWhatifRequest(body: Record<string, unknown>): WhatifRequest {
+  const request = typeof body.shocks === 'string' ? { ...body, shocks: webShocks(body.shocks) } : body;
+  const error = Value.Errors(StoredWhatifBody, request).First();
+  if (error) {
+    const path = ['body', ...error.path.split('/').filter(Boolean)].join('.');
+    throw new ApiError('WHATIF_NOT_RUNNABLE', `The saved what-if cannot be run: ${error.message}`, path, 422);
+  }
+  return request as unknown as WhatifRequest;
+}
+
+export interface SimulateRequest extends SimulateOptions {
+  asOf?: Quarter;
+}
+
+export async function simulateOf(scenario: Scenario, request: SimulateRequest) {
+  const { asOf, ...options } = request;
+  const { base, info } = await based(scenario);
+  const input = simulateInputOf(scenario, base, asOf);
+  return { scenarioId: scenario.id, base: info, asOf: input.asOf, ...simulate(input.input, options) };
+}
+
+/** A plan (checked by the engine's parsePlanObject): its evaluation and the average growth still required. */
+export function planOf(obj: unknown) {
+  const plan = parsePlanObject(obj);
+  return { evaluation: { ...evaluatePlan(plan) }, required: { ...requiredAverageGrowth(plan) } };
+}

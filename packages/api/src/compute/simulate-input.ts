@@ -1,0 +1,59 @@
+/**
+ * The engine's simulate input built from a scenario: a plain mapping, no formulas. Sectors are the top-level
+ * ones (parts do not add into the total); base levels from `resolveBase`; band paths from `bandPath`; the
+ * quarters up to `asOf` fixed at the engine's actuals table (published or derived quarterly figures); FY targets
+ * as the file states them.
+ */
+import {
+  actualTable,
+  type BaseTable,
+  bandPath,
+  componentIds,
+  findFigure,
+  latestQuarter,
+  QUARTERS,
+  type Quarter,
+  type QuarterValues,
+  type Scenario,
+  type SimulateInput,
+  TOTAL,
+} from '@grdp/engine';
+
+export interface ScenarioSimulateInput {
+  input: SimulateInput;
+  /** The last quarter fixed at its actuals (null: none). */
+  asOf: Quarter | null;
+}
+
+export function simulateInputOf(scenario: Scenario, base: Readonly<BaseTable>, asOf?: Quarter): ScenarioSimulateInput {
+  const sectors = componentIds(scenario);
+  const only = (table: Readonly<Record<string, QuarterValues>>) =>
+    Object.fromEntries(sectors.filter((id) => table[id] !== undefined).map((id) => [id, table[id]!]));
+
+  const table = actualTable(scenario, base);
+  const at = asOf ?? latestQuarter(table);
+  const known = at === null ? [] : QUARTERS.slice(0, QUARTERS.indexOf(at) + 1);
+  const actual: Record<string, (number | null)[]> = {};
+  for (const id of sectors) {
+    const row = known.map((q) => findFigure(table, q, id)?.value ?? null);
+    if (row.some((v) => v !== null)) actual[id] = row;
+  }
+
+  const fyTarget: Record<string, { low: number; high: number }> = {};
+  for (const key of [TOTAL, ...sectors]) {
+    const band = scenario.targets.FY?.[key];
+    if (band) fyTarget[key] = { low: band.low, high: band.high };
+  }
+
+  return {
+    input: {
+      sectors,
+      base: only(base),
+      low: only(bandPath(scenario, 'low')),
+      high: only(bandPath(scenario, 'high')),
+      actual,
+      fyTarget,
+    },
+    asOf: at,
+  };
+}

@@ -1,0 +1,130 @@
+/**
+ * Spreadsheets in and out: the actuals template (CSV, XLSX), the actuals import (multipart or a raw CSV/XLSX body,
+ * all rows in one transaction, attributed to the token), and the scenario export (CSV, XLSX, YAML).
+ */
+import multipart from '@fastify/multipart';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { type Lang, scenarioToYaml } from '@grdp/engine';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../config.ts';
+import { ApiError } from '../errors.ts';
+import { exportCsv, exportXlsx } from '../files/export.ts';
+import { planImport } from '../files/import.ts';
+import { templateCsv, templateXlsx } from '../files/template.ts';
+import { XLSX_MIME } from '../files/xlsx.ts';
+import { authorOf } from '../plugins/auth.ts';
+import { errors, ScenarioIdParams, SECURITY } from '../schemas/common.ts';
+import { FileResponse, ImportErrorSchema, ImportQuery, ImportResponseSchema, LangQuery } from '../schemas/files.ts';
+
+const RAW_TYPES = ['text/csv', 'application/csv', XLSX_MIME, 'application/octet-stream'];
+const CSV_TYPE = 'text/csv; charset=utf-8';
+const YAML_TYPE = 'application/yaml; charset=utf-8';
+
+function attachment(reply: FastifyReply, type: string, filename: string, body: string | Buffer) {
+  return reply
+    .type(type)
+    .header('content-disposition', `attachment; filename="${filename}"`)
+    .send(typeof body === 'string' ? Buffer.from(body, 'utf8') : body);
+}
+
+/** The uploaded file: the multipart part named `file` (or the first), or the raw body. */
+async function uploadedBytes(request: FastifyRequest): Promise<Buffer> {
+  if (request.isMultipart()) {
+    const part = await request.file();
+    if (!part) throw new ApiError('BAD_REQUEST', 'the multipart body has no file', 'body.file');
+    return part.toBuffer();
+  }
+  if (!Buffer.isBuffer(request.body)) throw new ApiError('BAD_REQUEST', 'send the file as the body or as multipart');
+  return request.body;
+}
+
+export const fileRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { config }) => {
+  await app.register(multipart, {
+    limits: { fileSize: config.uploadLimit, files: 1, fields: 10, parts: 20 },
+    throwFileSizeLimit: true,
+  });
+  app.addContentTypeParser(RAW_TYPES, { parseAs: 'buffer', bodyLimit: config.uploadLimit }, (_req, body, done) =>
+    done(null, body),
+  );
+
+  for (const format of ['csv', 'xlsx'] as const)
+    app.get(
+      `/api/templates/actuals.${format}`,
+      {
+        schema: {
+          tags: ['files'],
+          summary: `The blank actuals import template as ${format.toUpperCase()} (?lang=vi|en headers)`,
+          querystring: LangQuery,
+          response: { 200: FileResponse, ...errors(400) },
+        },
+      },
+      async (request, reply) => {
+        const lang: Lang = request.query.lang ?? 'vi';
+        const name = `actuals-template-${lang}.${format}`;
+        return format === 'csv'
+          ? attachment(reply, CSV_TYPE, name, templateCsv(lang))
+          : attachment(reply, XLSX_MIME, name, await templateXlsx(lang));
+      },
+    );
+
+  app.post(
+    '/api/scenarios/:id/actuals/import',
+    {
+      onRequest: app.authorize('editor'),
+      schema: {
+        tags: ['actuals', 'files'],
+        summary: 'Import actuals from a CSV or XLSX file: one new revision per period, all or nothing',
+        description:
+          'Multipart (field `file`) or the raw file as text/csv or the XLSX media type. Every row is checked; ' +
+          'one bad row rejects the file (400 IMPORT_INVALID with every bad row) and nothing changes. Each period ' +
+          'in the file gets a revision on top of its current one (no If-Match needed), attributed to the token.',
+        security: SECURITY,
+        consumes: ['multipart/form-data', 'text/csv', XLSX_MIME],
+        params: ScenarioIdParams,
+        querystring: ImportQuery,
+        response: { 200: ImportResponseSchema, 400: ImportErrorSchema, ...errors(401, 403, 404, 409, 413, 415) },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      const author = authorOf(request.principal);
+      const stored = await app.repos.scenarios.get(id);
+      if (!stored) throw new ApiError('NOT_FOUND', `no scenario ${id}`);
+      const bytes = await uploadedBytes(request);
+      const plan = await planImport(bytes, stored.scenario, {
+        locale: request.query.locale,
+        maxRows: config.importMaxRows,
+      });
+      const revisions = await app.repos.actuals.importRevisions(id, plan.entries, author);
+      return { scenarioId: id, format: plan.format, rows: plan.rows, locale: plan.locale ?? null, revisions };
+    },
+  );
+
+  for (const format of ['csv', 'xlsx', 'yaml'] as const)
+    app.get(
+      `/api/scenarios/:id/export.${format}`,
+      {
+        onRequest: app.authorize('read'),
+        schema: {
+          tags: ['files'],
+          summary:
+            format === 'yaml'
+              ? 'The effective scenario (file + entered actuals) as a YAML scenario file'
+              : `Targets, effective actuals and the computed table as ${format.toUpperCase()} (?lang=vi|en)`,
+          params: ScenarioIdParams,
+          querystring: LangQuery,
+          response: { 200: FileResponse, ...errors(400, 401, 403, 404, 422) },
+        },
+      },
+      async (request, reply) => {
+        const { id } = request.params;
+        const scenario = await app.repos.scenarios.effectiveScenario(id);
+        if (!scenario) throw new ApiError('NOT_FOUND', `no scenario ${id}`);
+        const lang: Lang = request.query.lang ?? 'vi';
+        const name = format === 'yaml' ? `${id}.yaml` : `${id}-${lang}.${format}`;
+        if (format === 'yaml') return attachment(reply, YAML_TYPE, name, scenarioToYaml(scenario));
+        if (format === 'csv') return attachment(reply, CSV_TYPE, name, await exportCsv(scenario, lang));
+        return attachment(reply, XLSX_MIME, name, await exportXlsx(scenario, lang));
+      },
+    );
+};

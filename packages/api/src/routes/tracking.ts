@@ -1,0 +1,156 @@
+/**
+ * Tracking, required growth and what-ifs over a stored scenario (its effective actuals: the file's overlaid by
+ * the entered ones) or one sent in the body, and re-running a saved what-if. Every figure comes from @grdp/engine.
+ */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { preValidationAsyncHookHandler } from 'fastify';
+import { requiredOf, savedWhatifRequest, trackOf, type WhatifRequest, whatifOf } from '../compute/run.ts';
+import { ApiError } from '../errors.ts';
+import { readScenarioBody } from '../scenario-input.ts';
+import { errors, ScenarioIdParams } from '../schemas/common.ts';
+import {
+  PostedTrackBody,
+  PostedWhatifBody,
+  RequiredResponseSchema,
+  StoredTrackBody,
+  StoredWhatifBody,
+  TrackResponseSchema,
+  WhatifResponseSchema,
+} from '../schemas/compute.ts';
+
+const WhatifParams = Type.Composite([ScenarioIdParams, Type.Object({ whatifId: Type.String({ maxLength: 100 }) })]);
+const STORED_ERRORS = errors(400, 401, 403, 404, 413, 415, 422);
+const POSTED_ERRORS = errors(400, 401, 403, 413, 415, 422);
+
+/** For routes whose body is optional: a request without one is validated (and handled) as `{}`. */
+export const optionalBody: preValidationAsyncHookHandler = async (request) => {
+  if (request.body === undefined || request.body === null) request.body = {};
+};
+
+export const trackingRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const effective = async (id: string) => {
+    const s = await app.repos.scenarios.effectiveScenario(id);
+    if (!s) throw new ApiError('NOT_FOUND', `no scenario ${id}`);
+    return s;
+  };
+
+  app.post(
+    '/api/scenarios/:id/track',
+    {
+      onRequest: app.authorize('read'),
+      preValidation: optionalBody,
+      schema: {
+        tags: ['compute'],
+        summary: 'Actuals of a stored scenario against their bands, and the growth the rest of the year needs',
+        params: ScenarioIdParams,
+        body: StoredTrackBody,
+        response: { 200: TrackResponseSchema, ...STORED_ERRORS },
+      },
+    },
+    async (request) => trackOf(await effective(request.params.id), request.body?.asOf),
+  );
+
+  app.post(
+    '/api/track',
+    {
+      onRequest: app.authorize('read'),
+      schema: {
+        tags: ['compute'],
+        summary: 'Track a scenario sent in the body ({scenario, asOf?}); nothing is stored',
+        body: PostedTrackBody,
+        response: { 200: TrackResponseSchema, ...POSTED_ERRORS },
+      },
+    },
+    async (request) => {
+      const { scenario, warnings } = readScenarioBody(request.body.scenario);
+      return { ...(await trackOf(scenario, request.body.asOf)), warnings };
+    },
+  );
+
+  app.post(
+    '/api/scenarios/:id/required',
+    {
+      onRequest: app.authorize('read'),
+      preValidation: optionalBody,
+      schema: {
+        tags: ['compute'],
+        summary: 'Growth the remaining quarters of a stored scenario need to reach the FY low and high edges',
+        params: ScenarioIdParams,
+        body: StoredTrackBody,
+        response: { 200: RequiredResponseSchema, ...STORED_ERRORS },
+      },
+    },
+    async (request) => requiredOf(await effective(request.params.id), request.body?.asOf),
+  );
+
+  app.post(
+    '/api/required',
+    {
+      onRequest: app.authorize('read'),
+      schema: {
+        tags: ['compute'],
+        summary: 'Required growth for a scenario sent in the body ({scenario, asOf?}); nothing is stored',
+        body: PostedTrackBody,
+        response: { 200: RequiredResponseSchema, ...POSTED_ERRORS },
+      },
+    },
+    async (request) => {
+      const { scenario, warnings } = readScenarioBody(request.body.scenario);
+      return { ...(await requiredOf(scenario, request.body.asOf)), warnings };
+    },
+  );
+
+  app.post(
+    '/api/scenarios/:id/whatif',
+    {
+      onRequest: app.authorize('read'),
+      schema: {
+        tags: ['compute'],
+        summary: 'Shock sectors of a stored scenario and see every period move; with the sensitivity of FY growth',
+        params: ScenarioIdParams,
+        body: StoredWhatifBody,
+        response: { 200: WhatifResponseSchema, ...STORED_ERRORS },
+      },
+    },
+    async (request) => whatifOf(await effective(request.params.id), request.body as WhatifRequest),
+  );
+
+  app.post(
+    '/api/whatif',
+    {
+      onRequest: app.authorize('read'),
+      schema: {
+        tags: ['compute'],
+        summary: 'What-if on a scenario sent in the body ({scenario, shocks, baseline?, asOf?}); nothing is stored',
+        body: PostedWhatifBody,
+        response: { 200: WhatifResponseSchema, ...POSTED_ERRORS },
+      },
+    },
+    async (request) => {
+      const { scenario: body, ...rest } = request.body;
+      const { scenario, warnings } = readScenarioBody(body);
+      return { ...(await whatifOf(scenario, rest as WhatifRequest)), warnings };
+    },
+  );
+
+  app.post(
+    '/api/scenarios/:id/whatifs/:whatifId/run',
+    {
+      onRequest: app.authorize('read'),
+      schema: {
+        tags: ['whatifs', 'compute'],
+        summary: 'Re-run a saved what-if on the scenario as it is now (same answer as the what-if route)',
+        params: WhatifParams,
+        response: { 200: WhatifResponseSchema, ...errors(400, 401, 403, 404, 422) },
+      },
+    },
+    async (request) => {
+      const { id, whatifId } = request.params;
+      const saved = await app.repos.whatifs.get(id, whatifId);
+      if (!saved) throw new ApiError('NOT_FOUND', `no what-if ${whatifId} of scenario ${id}`);
+      const whatif = savedWhatifRequest(saved.body);
+      return { ...(await whatifOf(await effective(id), whatif)), whatif: { id: saved.id, name: saved.name } };
+    },
+  );
+};

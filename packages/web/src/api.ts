@@ -1,0 +1,226 @@
+/**
+ * A typed client of the API (packages/api/src/schemas/*). Scenario data uses the engine's types; every error
+ * answer is `{code, message, path?, issues?}` and is thrown as an ApiError with the status.
+ */
+import type { Actual, Issue, Period, QuarterValues, Scenario, Vintage } from '@grdp/engine';
+
+export interface ScenarioSummary {
+  id: string;
+  title: { vi: string; en: string };
+  region: string;
+  year: number;
+  updatedAt: string;
+  updatedBy: string;
+  etag: string;
+}
+
+export interface StoredScenario {
+  id: string;
+  scenario: Scenario;
+  yaml: string;
+  updatedAt: string;
+  updatedBy: string;
+  etag: string;
+}
+
+export interface PutScenarioResult {
+  id: string;
+  created: boolean;
+  etag: string;
+  updatedAt: string;
+  updatedBy: string;
+  warnings: Issue[];
+}
+
+/** One entered revision of a period's actuals (GET/PUT /api/scenarios/:id/actuals/:period). */
+export interface ActualRevision {
+  scenarioId: string;
+  period: Period;
+  revision: number;
+  values: Record<string, number>;
+  vintage: Vintage;
+  note: string | null;
+  author: string;
+  createdAt: string;
+  previousValues: Record<string, number> | null;
+  etag: string;
+}
+
+export interface PutActualBody {
+  values: Record<string, number>;
+  vintage: Vintage;
+  note?: string;
+}
+
+export interface EvaluateAnswer {
+  scenarioId: string;
+  base: { source: 'file' | 'calibrated'; levels: Record<string, QuarterValues> };
+}
+
+export interface Whatif {
+  id: string;
+  scenarioId: string;
+  name: string;
+  body: Record<string, unknown>;
+  createdAt: string;
+  author: string;
+}
+
+export interface ApiIssue {
+  code: string;
+  path: string;
+  message: string;
+  line?: number;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly path?: string,
+    readonly issues: ApiIssue[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export interface RequestOptions {
+  method?: string;
+  token?: string | null;
+  body?: unknown;
+  /** Sent as is (a YAML text, a file) with this content type. */
+  raw?: { data: BodyInit; type: string };
+  ifMatch?: string;
+}
+
+export interface Answer<T> {
+  status: number;
+  data: T;
+  etag: string | null;
+}
+
+const BASE = '/api';
+
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<Answer<T>> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  let body: BodyInit | undefined;
+  if (options.raw) {
+    headers['content-type'] = options.raw.type;
+    body = options.raw.data;
+  } else if (options.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(options.body);
+  }
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  if (options.ifMatch) headers['if-match'] = options.ifMatch;
+  const response = await fetch(BASE + path, { method: options.method ?? 'GET', headers, body });
+  const text = await response.text();
+  let data: unknown = null;
+  try {
+    data = text === '' ? null : JSON.parse(text);
+  } catch {
+    data = { code: 'BAD_ANSWER', message: text.slice(0, 500) };
+  }
+  if (!response.ok) {
+    const e = (data ?? {}) as { code?: string; message?: string; path?: string; issues?: ApiIssue[] };
+    throw new ApiError(
+      response.status,
+      e.code ?? `HTTP_${response.status}`,
+      e.message ?? response.statusText,
+      e.path,
+      Array.isArray(e.issues) ? e.issues : [],
+    );
+  }
+  return { status: response.status, data: data as T, etag: response.headers.get('etag') };
+}
+
+const enc = encodeURIComponent;
+
+export const api = {
+  listScenarios: async () => (await request<{ scenarios: ScenarioSummary[] }>('/scenarios')).data.scenarios,
+  getScenario: async (id: string) => (await request<StoredScenario>(`/scenarios/${enc(id)}`)).data,
+  putScenario: async (id: string, text: string, type: string, token: string) =>
+    (await request<PutScenarioResult>(`/scenarios/${enc(id)}`, { method: 'PUT', token, raw: { data: text, type } }))
+      .data,
+  /** Base levels as the API computes with them (the file's, or calibrated on the server). */
+  evaluate: async (id: string) =>
+    (await request<EvaluateAnswer>(`/scenarios/${enc(id)}/evaluate`, { method: 'POST' })).data,
+  listActuals: async (id: string) =>
+    (await request<{ actuals: ActualRevision[] }>(`/scenarios/${enc(id)}/actuals`)).data.actuals,
+  getActual: async (id: string, period: Period) =>
+    (await request<ActualRevision>(`/scenarios/${enc(id)}/actuals/${enc(period)}`)).data,
+  putActual: async (id: string, period: Period, body: PutActualBody, token: string, ifMatch?: string) =>
+    (
+      await request<ActualRevision>(`/scenarios/${enc(id)}/actuals/${enc(period)}`, {
+        method: 'PUT',
+        body,
+        token,
+        ...(ifMatch !== undefined && { ifMatch }),
+      })
+    ).data,
+  history: async (id: string, period: Period) =>
+    (await request<{ revisions: ActualRevision[] }>(`/scenarios/${enc(id)}/actuals/${enc(period)}/history`)).data
+      .revisions,
+  /** POST …/actuals/import (CSV or XLSX body); the route belongs to another issue and may not exist yet. */
+  importActuals: async (id: string, file: File, token: string) =>
+    request<unknown>(`/scenarios/${enc(id)}/actuals/import`, {
+      method: 'POST',
+      token,
+      raw: { data: file, type: file.type || 'application/octet-stream' },
+    }),
+  listWhatifs: async (id: string) =>
+    (await request<{ whatifs: Whatif[] }>(`/scenarios/${enc(id)}/whatifs`)).data.whatifs,
+  saveWhatif: async (id: string, name: string, body: Record<string, unknown>, token: string) =>
+    (await request<Whatif>(`/scenarios/${enc(id)}/whatifs`, { method: 'POST', token, body: { name, body } })).data,
+};
+
+/**
+ * The scenario with its entered actuals: for every period with an entered revision, the entered figures replace
+ * the file's (the rule of the API's `effectiveScenario`, used by its compute routes).
+ */
+export function withEntered(scenario: Scenario, entered: readonly ActualRevision[]): Scenario {
+  if (entered.length === 0) return scenario;
+  const overridden = new Set<string>(entered.map((a) => a.period));
+  const actuals: Actual[] = [
+    ...scenario.actuals.filter((a) => !overridden.has(a.period)),
+    ...entered.map((a) => ({
+      period: a.period,
+      vintage: a.vintage,
+      values: a.values,
+      source: `entered by ${a.author}`,
+      ...(a.note !== null && { note: a.note }),
+    })),
+  ];
+  return { ...scenario, actuals };
+}
+
+/** Everything a scenario page needs: the stored scenario, its entered revisions and base levels. */
+export interface ScenarioData {
+  stored: StoredScenario;
+  entered: ActualRevision[];
+  scenario: Scenario;
+  base: Record<string, QuarterValues>;
+  baseSource: 'file' | 'calibrated';
+}
+
+export async function loadScenarioData(id: string): Promise<ScenarioData> {
+  const [stored, entered] = await Promise.all([api.getScenario(id), api.listActuals(id)]);
+  let base = stored.scenario.base?.levels;
+  let baseSource: 'file' | 'calibrated' = 'file';
+  // No levels in the file: the API calibrates (HiGHS); the browser never does.
+  if (!base || Object.keys(base).length === 0) {
+    const answer = await api.evaluate(id);
+    base = answer.base.levels;
+    baseSource = answer.base.source;
+  }
+  return { stored, entered, scenario: withEntered(stored.scenario, entered), base, baseSource };
+}
+
+/** The editor / admin tokens, kept for the browser session only. */
+export const tokens = {
+  get: (role: 'editor' | 'admin'): string | null => sessionStorage.getItem(`grdp.token.${role}`),
+  set: (role: 'editor' | 'admin', token: string) => sessionStorage.setItem(`grdp.token.${role}`, token.trim()),
+  clear: (role: 'editor' | 'admin') => sessionStorage.removeItem(`grdp.token.${role}`),
+};

@@ -1,0 +1,181 @@
+/**
+ * One chart on a page: the canvas (Chart.js, config from charts/), a toolbar (embed code, PNG, CSV) and the
+ * chart's data as a real <table> under it. The last drawn data is exposed for tests on the canvas
+ * (`data-chart`) and on `window.__grdpCharts[id]`.
+ */
+import { Chart, type ChartConfiguration } from 'chart.js';
+import { registerCharts } from './charts/index.ts';
+import { copyText, download, h } from './dom.ts';
+import { getLang, t } from './i18n/index.ts';
+
+registerCharts(Chart);
+
+export interface ChartTable {
+  head: string[];
+  /** Displayed cells (localised numbers). */
+  rows: string[][];
+  /** Machine cells for CSV (numbers with a dot, empty where none). */
+  csv: (string | number | null)[][];
+}
+
+export interface ChartBoxOptions {
+  id: string;
+  config: ChartConfiguration<never>;
+  table: ChartTable;
+  /** A caption for the table and the accessible name of the chart. */
+  title: string;
+  /** `/embed/<scenario>/<chart>?view=` for "copy embed code". */
+  embed?: { scenario: string; chart: string; view?: string };
+  /** The API's server-rendered SVG of the same chart (`/api/scenarios/:id/charts/<name>.svg?…`). */
+  svg?: string;
+  /** Toolbar and table off (the embed page keeps only the table, visually hidden). */
+  minimal?: boolean;
+}
+
+export interface ExposedChart {
+  labels: unknown[];
+  datasets: { label: string; data: unknown[] }[];
+}
+
+declare global {
+  interface Window {
+    __grdpCharts?: Record<string, ExposedChart>;
+  }
+}
+
+const live = new Set<Chart>();
+
+/** Destroys every chart drawn so far (the router calls this before a new view). */
+export function destroyCharts(): void {
+  for (const c of live) c.destroy();
+  live.clear();
+}
+
+function expose(id: string, canvas: HTMLCanvasElement, chart: Chart): void {
+  const data: ExposedChart = {
+    labels: [...(chart.config.data.labels ?? [])],
+    datasets: chart.config.data.datasets.map((d) => ({ label: String(d.label ?? ''), data: [...d.data] })),
+  };
+  window.__grdpCharts ??= {};
+  window.__grdpCharts[id] = data;
+  canvas.dataset.chart = JSON.stringify(data);
+}
+
+/** Draws a chart box; `update(config, table)` redraws it with new data (what-if studio). */
+export function chartBox(options: ChartBoxOptions): {
+  element: HTMLElement;
+  update(config: ChartConfiguration<never>, table: ChartTable): void;
+} {
+  const { id } = options;
+  const canvas = h('canvas', { id: `chart-${id}`, role: 'img', 'aria-label': options.title });
+  const wrap = h('div', { class: 'chart-canvas' }, canvas);
+  const tableEl = h('table', { class: 'data', id: `table-${id}` });
+  let table = options.table;
+  const fillTable = () => {
+    tableEl.replaceChildren(
+      h('caption', null, `${t('dataTable')}: ${options.title}`),
+      h(
+        'thead',
+        null,
+        h(
+          'tr',
+          null,
+          table.head.map((c) => h('th', { scope: 'col' }, c)),
+        ),
+      ),
+      h(
+        'tbody',
+        null,
+        table.rows.map((r) =>
+          h(
+            'tr',
+            null,
+            r.map((c, i) => (i === 0 ? h('th', { scope: 'row' }, c) : h('td', null, c))),
+          ),
+        ),
+      ),
+    );
+  };
+  fillTable();
+  const status = h('span', { class: 'status', role: 'status', 'aria-live': 'polite' });
+  const button = (label: string, action: () => void | Promise<void>, name: string) =>
+    h('button', { type: 'button', class: 'tool', dataset: { action: name }, onclick: () => void action() }, label);
+
+  const toolbar = h(
+    'div',
+    { class: 'toolbar no-print', role: 'group', 'aria-label': options.title },
+    options.embed &&
+      button(
+        t('copyEmbed'),
+        async () => {
+          await copyText(embedCode(options.embed!, options.title));
+          status.textContent = t('copied');
+        },
+        'embed',
+      ),
+    button(t('downloadPng'), () => download(`${id}.png`, pngOf(canvas)), 'png'),
+    options.svg &&
+      h('a', { class: 'tool', href: options.svg, download: `${id}.svg`, dataset: { action: 'svg' } }, t('downloadSvg')),
+    button(t('downloadCsv'), () => download(`${id}.csv`, csvOf(table)), 'csv'),
+    button(
+      t('copyTable'),
+      async () => {
+        await copyText([table.head, ...table.rows].map((r) => r.join('\t')).join('\n'));
+        status.textContent = t('copied');
+      },
+      'copy',
+    ),
+    status,
+  );
+
+  let chart = new Chart(canvas, options.config);
+  live.add(chart);
+  expose(id, canvas, chart);
+  const element = h(
+    'figure',
+    { class: options.minimal ? 'chart minimal' : 'chart', id: `figure-${id}` },
+    wrap,
+    options.minimal ? null : toolbar,
+    h('div', { class: options.minimal ? 'table-wrap visually-hidden' : 'table-wrap' }, tableEl),
+  );
+  return {
+    element,
+    update(config, next) {
+      live.delete(chart);
+      chart.destroy();
+      chart = new Chart(canvas, config);
+      live.add(chart);
+      expose(id, canvas, chart);
+      table = next;
+      fillTable();
+    },
+  };
+}
+
+function embedCode(embed: { scenario: string; chart: string; view?: string }, title: string): string {
+  const q = new URLSearchParams({ lang: getLang(), ...(embed.view && { view: embed.view }) });
+  const src = `${location.origin}/embed/${encodeURIComponent(embed.scenario)}/${encodeURIComponent(embed.chart)}?${q}`;
+  const safeTitle = title.replace(/"/g, '&quot;');
+  return `<iframe src="${src}" title="${safeTitle}" width="100%" height="440" style="border:0" loading="lazy"></iframe>`;
+}
+
+/** The canvas on a white background (a PNG with transparency prints badly in reports). */
+function pngOf(canvas: HTMLCanvasElement): string {
+  const out = document.createElement('canvas');
+  out.width = canvas.width;
+  out.height = canvas.height;
+  const ctx = out.getContext('2d')!;
+  ctx.fillStyle = '#FFFFFF';
+  ctx.fillRect(0, 0, out.width, out.height);
+  ctx.drawImage(canvas, 0, 0);
+  return out.toDataURL('image/png');
+}
+
+function csvOf(table: ChartTable): Blob {
+  const cell = (v: string | number | null) => {
+    const s = v === null ? '' : String(v);
+    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  const lines = [table.head, ...table.csv].map((r) => r.map(cell).join(','));
+  return new Blob([`\uFEFF${lines.join('\r\n')}\r\n`], { type: 'text/csv;charset=utf-8' });
+}

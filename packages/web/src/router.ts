@@ -1,0 +1,58 @@
+/**
+ * Routes. The app uses hash routes (static serving needs no rewrite): `#/` scenario list, `#/s/<id>` dashboard,
+ * `#/s/<id>/entry`, `#/s/<id>/whatif?…`. The embed page is a real path, `/embed/<scenario>/<chart>?lang=&view=`
+ * (the server falls back to index.html there). Hashes not starting with `#/` (the skip link) are not routes.
+ */
+export type Route =
+  | { name: 'scenarios' }
+  | { name: 'dashboard'; id: string; query: URLSearchParams }
+  | { name: 'entry'; id: string; query: URLSearchParams }
+  | { name: 'whatif'; id: string; query: URLSearchParams }
+  | { name: 'embed'; id: string; chart: string; query: URLSearchParams }
+  | { name: 'notFound' };
+
+export function parseRoute(loc: Pick<Location, 'pathname' | 'hash' | 'search'>): Route {
+  const embed = /^\/embed\/([^/]+)\/([^/]+)\/?$/.exec(loc.pathname);
+  if (embed)
+    return {
+      name: 'embed',
+      id: decodeURIComponent(embed[1]!),
+      chart: decodeURIComponent(embed[2]!),
+      query: new URLSearchParams(loc.search),
+    };
+  const hash = loc.hash.startsWith('#/') ? loc.hash.slice(1) : '/';
+  const [path = '/', search = ''] = hash.split('?', 2);
+  const query = new URLSearchParams(search);
+  if (path === '/' || path === '') return { name: 'scenarios' };
+  const m = /^\/s\/([^/]+)(?:\/(entry|whatif))?\/?$/.exec(path);
+  if (!m) return { name: 'notFound' };
+  const id = decodeURIComponent(m[1]!);
+  if (m[2] === 'entry') return { name: 'entry', id, query };
+  if (m[2] === 'whatif') return { name: 'whatif', id, query };
+  return { name: 'dashboard', id, query };
+}
+
+export function href(route: Route): string {
+  switch (route.name) {
+    case 'scenarios':
+      return '#/';
+    case 'dashboard':
+    case 'entry':
+    case 'whatif': {
+      const suffix = route.name === 'dashboard' ? '' : `/${route.name}`;
+      const q = route.query.toString();
+      return `#/s/${encodeURIComponent(route.id)}${suffix}${q ? `?${q}` : ''}`;
+    }
+    case 'embed':
+      return `/embed/${encodeURIComponent(route.id)}/${encodeURIComponent(route.chart)}?${route.query}`;
+    default:
+      return '#/';
+  }
+}
+
+/** Replaces the query of the current hash route without a new history entry or a re-render. */
+export function replaceQuery(query: URLSearchParams): void {
+  const [path = '/'] = location.hash.slice(1).split('?', 1);
+  const q = query.toString();
+  history.replaceState(null, '', `${location.pathname}${location.search}#${path}${q ? `?${q}` : ''}`);
+}

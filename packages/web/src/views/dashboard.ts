@@ -1,0 +1,218 @@
+/**
+ * Scenario dashboard: tiles (latest actual against its band, growth the rest of the year needs), a band chart per
+ * key (total and sectors) in the quarterly or cumulative view, contributions by sector, each chart with its data
+ * table. Every figure comes from the engine (`actualTable`, `track`, `evaluate`).
+ */
+import {
+  CUMULATIVE_ENDING,
+  formatBand,
+  formatNumber,
+  formatPercent,
+  keyLabel,
+  type Lang,
+  periodLabel,
+  QUARTERS,
+  type TrackResult,
+  track,
+} from '@grdp/engine';
+import { loadScenarioData, type ScenarioData } from '../api.ts';
+import { chartBox } from '../chartbox.ts';
+import { bandChart, type ChartView, contributionsChart } from '../charts/index.ts';
+import { h, mount } from '../dom.ts';
+import { getLang, t } from '../i18n/index.ts';
+import type { ViewContext } from '../main.ts';
+import {
+  actualTable,
+  bandInput,
+  bandTable,
+  type ContributionSource,
+  contributionsInput,
+  contributionsTable,
+  keysOf,
+  namesOf,
+} from '../model.ts';
+import { replaceQuery } from '../router.ts';
+
+export async function renderDashboard(ctx: ViewContext): Promise<void> {
+  if (ctx.route.name !== 'dashboard') return;
+  const { id, query } = ctx.route;
+  const data = await loadScenarioData(id);
+  const lang = getLang();
+  const view: ChartView = query.get('view') === 'cumulative' ? 'cumulative' : 'quarterly';
+  const source: ContributionSource = query.get('contrib') === 'mid' ? 'mid' : 'actual';
+  const { scenario, base } = data;
+  const names = namesOf(scenario);
+  const table = actualTable(scenario, base);
+  const tracked = track(scenario, base);
+
+  const setQuery = (key: string, value: string) => {
+    query.set(key, value);
+    replaceQuery(query);
+    void renderDashboard(ctx);
+  };
+
+  const viewToggle = h(
+    'fieldset',
+    { class: 'segmented' },
+    h('legend', null, t('view')),
+    (['quarterly', 'cumulative'] as const).map((v) =>
+      h(
+        'label',
+        null,
+        h('input', {
+          type: 'radio',
+          name: 'view',
+          value: v,
+          checked: v === view,
+          onchange: () => setQuery('view', v),
+        }),
+        t(v),
+      ),
+    ),
+  );
+
+  const charts = keysOf(scenario).map((key) => {
+    const input = bandInput(scenario, table, key);
+    const title = `${keyLabel(key, lang, names)} — ${t(view, lang).toLowerCase()}`;
+    return h(
+      'section',
+      { class: 'card', 'aria-label': title },
+      chartBox({
+        id: `band-${key}-${view}`,
+        title,
+        config: bandChart({ ...input, title }, { lang, view, names }) as never,
+        table: bandTable(input, view, lang),
+        embed: { scenario: id, chart: key, view },
+        svg: svgUrl(id, key === 'total' ? `total-${view}` : `sector-${key}`, view, lang),
+      }).element,
+    );
+  });
+
+  const contribInput = contributionsInput(scenario, base, table, source);
+  const contribTitle = `${t('contributions', lang)} — ${t(source === 'mid' ? 'fromMid' : 'fromActuals', lang)}`;
+  const contributions = h(
+    'section',
+    { class: 'card wide', 'aria-label': contribTitle },
+    h(
+      'label',
+      { class: 'inline no-print' },
+      `${t('contributionsOf')} `,
+      h(
+        'select',
+        { id: 'contrib-source', onchange: (e: Event) => setQuery('contrib', (e.target as HTMLSelectElement).value) },
+        h('option', { value: 'actual', selected: source === 'actual' }, t('fromActuals')),
+        h('option', { value: 'mid', selected: source === 'mid' }, t('fromMid')),
+      ),
+    ),
+    chartBox({
+      id: `contributions-${view}`,
+      title: contribTitle,
+      config: contributionsChart({ ...contribInput, title: contribTitle }, { lang, view, names }) as never,
+      table: contributionsTable(contribInput, view, lang, names),
+      embed: { scenario: id, chart: 'contributions', view },
+    }).element,
+  );
+
+  mount(
+    ctx.main,
+    h(
+      'div',
+      { class: 'page-head' },
+      h('h1', null, scenario.title[lang]),
+      h('p', { class: 'meta' }, `${scenario.region} · ${scenario.year} · ${baseLine(data, lang)}`),
+      h(
+        'div',
+        { class: 'controls no-print' },
+        viewToggle,
+        h('button', { type: 'button', id: 'print', onclick: () => window.print() }, t('print')),
+      ),
+    ),
+    tiles(data, tracked, lang),
+    findings(tracked, lang),
+    h('div', { class: 'grid' }, charts, contributions),
+    h('p', { class: 'source' }, scenario.source),
+  );
+}
+
+/** The API's chart image route (packages/api/src/routes/charts.ts). */
+function svgUrl(id: string, name: string, view: ChartView, lang: Lang): string {
+  return `/api/scenarios/${encodeURIComponent(id)}/charts/${name}.svg?${new URLSearchParams({ lang, view })}`;
+}
+
+function baseLine(data: ScenarioData, lang: Lang): string {
+  const unit = data.scenario.base?.unit ?? '';
+  const origin = data.baseSource === 'calibrated' ? 'calibrated' : (data.scenario.base?.origin ?? 'official');
+  const word = t(
+    origin === 'calibrated' ? 'originCalibrated' : origin === 'implied' ? 'originImplied' : 'originOfficial',
+    lang,
+  );
+  return `${t('baseNote', lang)}: ${word}${unit ? ` (${unit})` : ''}`;
+}
+
+const SYMBOL = { below: '▼', within: '●', above: '▲' } as const;
+
+function tiles(data: ScenarioData, tracked: TrackResult, lang: Lang): HTMLElement {
+  const { scenario } = data;
+  const names = namesOf(scenario);
+  const asOf = tracked.asOf;
+  const period = asOf === null ? null : CUMULATIVE_ENDING[QUARTERS.indexOf(asOf)]!;
+  const required = (v: number | null | undefined) => (v === null || v === undefined ? '–' : formatPercent(v, lang));
+  return h(
+    'section',
+    { class: 'tiles', 'aria-label': t('latest', lang) },
+    keysOf(scenario).map((key) => {
+      const status = period ? tracked.status.find((s) => s.period === period && s.key === key) : undefined;
+      const band = period ? scenario.targets[period]?.[key] : undefined;
+      return h(
+        'article',
+        { class: `tile ${status?.status ?? 'none'}`, dataset: { key } },
+        h('h2', null, keyLabel(key, lang, names)),
+        h('p', { class: 'tile-period' }, period ? periodLabel(period, lang) : t('noActuals', lang)),
+        h(
+          'p',
+          { class: 'tile-value' },
+          status ? formatPercent(status.actual, lang) : '–',
+          band && h('span', { class: 'tile-band' }, ` / ${t('band', lang)} ${formatBand(band.low, band.high, lang)}`),
+        ),
+        status &&
+          h(
+            'p',
+            { class: 'tile-status' },
+            h('span', { 'aria-hidden': 'true' }, `${SYMBOL[status.status]} `),
+            t(status.status, lang),
+            status.status !== 'within' ? ` (${formatNumber(status.gapPp, lang)} ${t('pp', lang)})` : '',
+          ),
+        asOf === 'Q4'
+          ? h('p', { class: 'tile-required' }, `${t('required', lang)}: ${t('noQuarterLeft', lang)}`)
+          : h(
+              'p',
+              { class: 'tile-required' },
+              `${t('required', lang)}: `,
+              h('span', { class: 'req-low' }, `${required(tracked.required.low[key])} ${t('requiredLow', lang)}`),
+              '; ',
+              h('span', { class: 'req-high' }, `${required(tracked.required.high[key])} ${t('requiredHigh', lang)}`),
+            ),
+      );
+    }),
+  );
+}
+
+function findings(tracked: TrackResult, lang: Lang): HTMLElement | null {
+  if (tracked.findings.length === 0) return null;
+  return h(
+    'details',
+    { class: 'findings' },
+    h('summary', null, `${t('findings', lang)} (${tracked.findings.length})`),
+    h(
+      'ul',
+      null,
+      tracked.findings.map((f) =>
+        h(
+          'li',
+          null,
+          `${f.period === 'H2' ? 'H2' : periodLabel(f.period, lang)} · ${f.key}: ${formatNumber(f.published, lang)} ≠ ${formatNumber(f.computed, lang)}`,
+        ),
+      ),
+    ),
+  );
+}
