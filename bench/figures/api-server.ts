@@ -1,0 +1,62 @@
+/**
+ * Worker thread: the API over in-memory SQLite with An Giang stored (packages/api testing helper), listening on
+ * 127.0.0.1 on an ephemeral port, and beside it a small static server for packages/web/dist that proxies `/api`
+ * and `/healthz` to the API (the API does not serve the web app yet). Posts `{ apiPort, webPort }`.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
+import { parentPort } from 'node:worker_threads';
+import { makeApp } from '../../packages/api/src/testing/helpers.ts';
+import { ROOT } from './common.ts';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+};
+
+const test = await makeApp();
+await test.app.listen({ host: '127.0.0.1', port: 0 });
+const apiPort = (test.app.server.address() as AddressInfo).port;
+
+const dist = join(ROOT, 'packages/web/dist');
+const web = createServer((req, res) => {
+  const url = new URL(req.url ?? '/', 'http://x');
+  if (url.pathname.startsWith('/api') || url.pathname === '/healthz') {
+    const upstream = request(
+      { host: '127.0.0.1', port: apiPort, method: req.method, path: req.url, headers: req.headers },
+      (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      },
+    );
+    upstream.on('error', () => res.writeHead(502).end());
+    req.pipe(upstream);
+    return;
+  }
+  let file = normalize(join(dist, decodeURIComponent(url.pathname)));
+  if (!file.startsWith(dist) || !existsSync(file) || statSync(file).isDirectory()) file = join(dist, 'index.html');
+  if (!existsSync(file)) {
+    res.writeHead(404).end('no packages/web/dist');
+    return;
+  }
+  res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+  res.end(readFileSync(file));
+});
+await new Promise<void>((resolve) => web.listen(0, '127.0.0.1', resolve));
+const webPort = (web.address() as AddressInfo).port;
+
+parentPort!.on('message', async (msg: string) => {
+  if (msg === 'close') {
+    web.close();
+    await test.close();
+    parentPort!.postMessage('closed');
+  }
+});
+parentPort!.postMessage({ apiPort, webPort });

@@ -1,0 +1,60 @@
+/**
+ * The benchmark suite at tiny sizes, once, so that it never rots: every figure is produced with a number (or, for
+ * a figure that cannot be measured here, an explicit reason) and the report files have the documented shape.
+ * No timing is asserted: `npm run bench` is where figures come from.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { writeReport } from '../bench/report.ts';
+import { FIGURE_NAMES, runSuite, type SuiteResult } from '../bench/suite.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'grdp-bench-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('bench (smoke)', () => {
+  let result: SuiteResult;
+
+  it('runs every figure at tiny size', { timeout: 240_000 }, async () => {
+    result = await runSuite({ smoke: true });
+    expect(result.smoke).toBe(true);
+    expect(result.figures.map((f) => f.name)).toEqual([...FIGURE_NAMES]);
+    for (const f of result.figures) {
+      if (f.value === null) {
+        // only figures that depend on the environment may be missing, and they must say why
+        expect(f.name, `${f.name} has no value`).toMatch(
+          /^(web\.|api\.whatif|api\.trivial|scale\.api|simulate\.(vs|agrees))/,
+        );
+        expect(f.met).toBe(false);
+        expect(f.note).toMatch(/^not measured: ./);
+      } else {
+        expect(Number.isFinite(f.value), f.name).toBe(true);
+      }
+    }
+  });
+
+  it('writes results.json and BENCHMARKS.md in the documented shape', () => {
+    const paths = writeReport(result, {
+      markdownPath: join(dir, 'BENCHMARKS.md'),
+      jsonPath: join(dir, 'results.json'),
+    });
+    const json = JSON.parse(readFileSync(paths.json, 'utf8')) as { figures: Record<string, unknown>[] };
+    expect(json.figures).toHaveLength(FIGURE_NAMES.length);
+    for (const f of json.figures) {
+      expect(typeof f.name).toBe('string');
+      expect(f.value === null || typeof f.value === 'number').toBe(true);
+      expect(typeof f.unit).toBe('string');
+      expect(typeof f.goal).toBe('string');
+      expect(typeof f.met).toBe('boolean');
+      if ('baseline' in f) expect(typeof f.baseline).toBe('number');
+      if ('ratio' in f) expect(typeof f.ratio).toBe('number');
+    }
+    const md = readFileSync(paths.markdown, 'utf8');
+    expect(md).toContain('# Benchmarks');
+    expect(md).toMatch(/cores, [\d.]+ GB memory/);
+    expect(md).toContain(`Node ${process.version}`);
+    expect(md).toContain('npm run bench');
+    for (const name of FIGURE_NAMES) expect(md).toContain(`\`${name}\``);
+  });
+});
