@@ -1,0 +1,140 @@
+/**
+ * Shared by the reliability suites: apps over SQLite or a fresh PostgreSQL schema, listening on 127.0.0.1 with
+ * a port the OS picks, plain HTTP over fetch, the PostgreSQL gate (skip with a printed reason, fail when
+ * REQUIRE_POSTGRES=1), and free ports for child servers.
+ */
+import { createServer } from 'node:net';
+import { describe, it } from 'vitest';
+import { buildApp } from '../../packages/api/src/app.ts';
+import { type Config, testConfig } from '../../packages/api/src/config.ts';
+import { type DatabaseHandle, migrate, openDatabase } from '../../packages/api/src/db/database.ts';
+import { createRepositories } from '../../packages/api/src/repositories/index.ts';
+import { freshSchema, PG_URL, postgresProblem } from '../../packages/api/src/testing/databases.ts';
+import { AN_GIANG_YAML, anGiang, dump, type TestApp } from '../../packages/api/src/testing/helpers.ts';
+
+export { AN_GIANG_YAML, dump };
+export const SCEN = '/api/scenarios/an-giang-2023';
+
+export type Backend = 'sqlite' | 'postgres';
+
+/** Why PostgreSQL cannot be used (null when it can); printed once. */
+export const pgProblem = await postgresProblem();
+if (pgProblem) console.warn(`PostgreSQL reliability suites skipped: ${PG_URL} unreachable (${pgProblem})`);
+
+/**
+ * `describe` for a PostgreSQL suite: runs when the server answers; otherwise a printed skip, or a failing test
+ * when REQUIRE_POSTGRES=1.
+ */
+export function describePostgres(name: string, fn: () => void): void {
+  describe(name, () => {
+    if (pgProblem && process.env.REQUIRE_POSTGRES === '1') {
+      it('is required (REQUIRE_POSTGRES=1)', () => {
+        throw new Error(`PostgreSQL unreachable at ${PG_URL}: ${pgProblem}`);
+      });
+      return;
+    }
+    if (pgProblem) return;
+    fn();
+  });
+}
+
+/** An app like makeApp's (admin and editor tokens, An Giang stored) on SQLite in memory or a fresh PG schema. */
+export async function makeBackendApp(
+  backend: Backend,
+  overrides: Partial<Config> = {},
+): Promise<TestApp & { base: string; backend: Backend }> {
+  let handle: DatabaseHandle;
+  let drop = async () => {};
+  if (backend === 'postgres') {
+    const s = await freshSchema('grdp_rel');
+    handle = s.handle;
+    drop = s.drop;
+  } else {
+    handle = openDatabase({ databaseUrl: ':memory:', dataDir: '' });
+  }
+  await migrate(handle);
+  const repos = createRepositories(handle.db);
+  const admin = (await repos.tokens.create('Quản trị', 'admin')).token;
+  const editor = (await repos.tokens.create('Phòng Tổng hợp', 'editor')).token;
+  await repos.scenarios.put(anGiang(), AN_GIANG_YAML, 'seed');
+  const app = await buildApp(testConfig(overrides), { handle, closeHandle: backend === 'sqlite' });
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    app,
+    repos,
+    handle,
+    admin,
+    editor,
+    base: address,
+    backend,
+    as: (token, o) =>
+      app.inject({ ...o, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...o.headers } }),
+    close: async () => {
+      await app.close();
+      await drop();
+    },
+  };
+}
+
+export interface HttpResult {
+  status: number;
+  headers: Headers;
+  text: string;
+  json: () => Record<string, unknown>;
+}
+
+/** One request over real HTTP. */
+export async function http(
+  base: string,
+  method: string,
+  path: string,
+  options: { token?: string | undefined; body?: unknown; headers?: Record<string, string>; timeoutMs?: number } = {},
+): Promise<HttpResult> {
+  const headers: Record<string, string> = { ...(options.headers ?? {}) };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  let body: string | Blob | undefined;
+  if (options.body !== undefined) {
+    if (typeof options.body === 'string') body = options.body;
+    else if (Buffer.isBuffer(options.body)) body = new Blob([new Uint8Array(options.body)]);
+    else {
+      body = JSON.stringify(options.body);
+      headers['content-type'] ??= 'application/json';
+    }
+  }
+  const r = await fetch(base + path, {
+    method,
+    headers,
+    body,
+    signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
+  });
+  const text = await r.text();
+  return { status: r.status, headers: r.headers, text, json: () => JSON.parse(text) as Record<string, unknown> };
+}
+
+/** A TCP port free on 127.0.0.1 right now (the server config does not accept PORT=0). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A seeded pseudo-random generator (mulberry32), so every run does the same thing. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
