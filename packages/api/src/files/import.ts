@@ -108,6 +108,7 @@ export async function planImport(bytes: Buffer, scenario: Scenario, options: Imp
   if (data.length > options.maxRows)
     throw new ApiError('IMPORT_UNREADABLE', `The file has more than ${options.maxRows} data rows`);
 
+  const headed = new Set(Object.values(at) as number[]);
   const cell = (cells: SheetCell[], c: TemplateColumn) => {
     const i = at[c];
     return i === undefined ? null : (cells[i] ?? null);
@@ -137,6 +138,11 @@ export async function planImport(bytes: Buffer, scenario: Scenario, options: Imp
       return v === null ? '' : String(v).trim();
     };
     const before = errors.length;
+    // A value under no header would be lost silently: it is an error, never dropped.
+    cells.forEach((c, i) => {
+      if (!isBlank(c) && !headed.has(i))
+        errors.push({ row, column: columnLetter(i), reason: 'a value in a column without a header' });
+    });
     const periodText = text('period');
     const period = periodText ? periodOf(periodText) : undefined;
     if (periodText === '') bad('period', 'the period is empty');
@@ -204,4 +210,16 @@ function readGrowth(c: SheetCell, locale: NumberLocale | undefined, bad: (reason
   if (!Number.isFinite(value) || value <= -100 || value > 1000)
     return void bad(`${value} is not a growth rate in % (more than −100, at most 1000)`);
   return value;
+}
+
+/** Spreadsheet column name of a 0-based index: 0 → A, 26 → AA. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let name = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    name = String.fromCharCode(65 + r) + name;
+    n = Math.floor((n - 1) / 26);
+  }
+  return name;
 }

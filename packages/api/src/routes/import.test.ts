@@ -173,6 +173,16 @@ describe('actuals import: bad files change nothing', () => {
     ]);
   });
 
+  it('refuses a value under no header instead of dropping it, and changes nothing', async () => {
+    const before = await dump(t.handle.db);
+    const r = await importCsv('period,key,growth_pct,vintage\nQ1,total,6.4,estimate,7.1\n');
+    expect(r.statusCode).toBe(400);
+    expect((json(r) as unknown as ImportErrorBody).errors).toEqual([
+      { row: 2, column: 'E', reason: 'a value in a column without a header' },
+    ]);
+    expect(await dump(t.handle.db)).toBe(before);
+  });
+
   it('refuses a formula without a cached value, at its row and column', async () => {
     const before = await dump(t.handle.db);
     const file = await workbook([
