@@ -1,19 +1,13 @@
 /**
- * The app as it runs for a user, for browser tests: the web built once with vite, the API (`buildApp`) over a
- * temporary SQLite DATA_DIR seeded from scenarios/ like server.ts does, and the web plugin — behind one HTTP
- * port on 127.0.0.1. `buildApp` is ready when it returns, so the web plugin runs in its own Fastify instance and
- * requests are routed by path (/api, /healthz, /docs → the API; the rest → the web plugin).
+ * The app as it runs for a user, for browser tests: the web built once with vite, and the API (`buildApp` with
+ * the web plugin, as server.ts runs it) over a temporary SQLite DATA_DIR seeded from scenarios/, listening on
+ * an ephemeral port of 127.0.0.1.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { buildApp, createRepositories, loadConfig, migrate, openDatabase, seedScenarios } from '@grdp/api';
-import { webPlugin } from '../../packages/api/src/plugins/web.ts';
 
 export const REPO_ROOT = join(import.meta.dirname, '..', '..');
 export const WEB_DIR = join(REPO_ROOT, 'packages', 'web');
@@ -29,21 +23,6 @@ export function buildWeb(): void {
   built = true;
 }
 
-interface Injectable {
-  inject(options: {
-    method: string;
-    url: string;
-    headers: IncomingHttpHeaders;
-    payload?: Buffer;
-  }): Promise<{ statusCode: number; headers: Record<string, unknown>; rawPayload: Buffer }>;
-  close(): Promise<unknown>;
-}
-
-interface WebServer extends Injectable {
-  register(plugin: unknown, options?: object): Promise<unknown>;
-  ready(): Promise<unknown>;
-}
-
 export interface TestServer {
   url: string;
   /** Editor tokens of two desks and an admin token. */
@@ -51,13 +30,6 @@ export interface TestServer {
   editor2: string;
   admin: string;
   close(): Promise<void>;
-}
-
-/** Fastify as the API package resolves it (the tests package does not depend on it directly). */
-async function fastifyFactory(): Promise<(opts?: object) => WebServer> {
-  const require = createRequire(join(REPO_ROOT, 'packages', 'api', 'package.json'));
-  const mod = await import(pathToFileURL(require.resolve('fastify')).href);
-  return (mod.default ?? mod) as never;
 }
 
 export async function startServer(): Promise<TestServer> {
@@ -72,52 +44,15 @@ export async function startServer(): Promise<TestServer> {
   const editor = (await repos.tokens.create('Phòng Tổng hợp', 'editor')).token;
   const editor2 = (await repos.tokens.create('Phòng Nông nghiệp', 'editor')).token;
   const admin = (await repos.tokens.create('Quản trị', 'admin')).token;
-  const api = (await buildApp(config, { handle, closeHandle: true })) as unknown as Injectable;
-
-  const Fastify = await fastifyFactory();
-  const web = Fastify({ logger: false });
-  await web.register(webPlugin);
-  await web.ready();
-
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const url = req.url ?? '/';
-      const target = /^\/(api|docs)(\/|$)|^\/healthz/.test(url) ? api : web;
-      const body = Buffer.concat(chunks);
-      target
-        .inject({
-          method: req.method ?? 'GET',
-          url,
-          headers: req.headers,
-          ...(body.length > 0 && { payload: body }),
-        })
-        .then((r) => {
-          const headers: Record<string, string | string[]> = {};
-          for (const [k, v] of Object.entries(r.headers))
-            if (v !== undefined && !['content-length', 'transfer-encoding', 'connection'].includes(k))
-              headers[k] = Array.isArray(v) ? v.map(String) : String(v);
-          res.writeHead(r.statusCode, headers);
-          res.end(r.rawPayload);
-        })
-        .catch((e: Error) => {
-          res.writeHead(500, { 'content-type': 'text/plain' });
-          res.end(String(e.stack ?? e));
-        });
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const app = await buildApp(config, { handle, closeHandle: true, web: {} });
+  const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     editor,
     editor2,
     admin,
     async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await web.close();
-      await api.close();
+      await app.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -321,6 +321,34 @@ describe('web app', () => {
     await shot(page, 'scenarios-upload.png');
   });
 
+  it('works by keyboard alone: Tab reaches the dashboard link with a visible focus ring, Enter and Space act', async () => {
+    const page = await newPage(360, 800);
+    await page.goto(`${server.url}/#/`);
+    await page.waitForSelector('#scenario-list');
+    const focusedHref = () =>
+      page.evaluate(() => (document.activeElement as HTMLAnchorElement | null)?.getAttribute('href'));
+    let href: string | null | undefined;
+    for (let i = 0; i < 40 && href !== `#/s/${ID}`; i++) {
+      await page.keyboard.press('Tab');
+      href = await focusedHref();
+    }
+    expect(href).toBe(`#/s/${ID}`);
+    const ring = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    expect(ring).not.toBe('none');
+    await page.keyboard.press('Enter');
+    expect((await chartData(page, 'band-total-quarterly')).datasets[0]!.data).toEqual([6.15, 8.14, 7.02, 7.08]);
+    // Tab to the cumulative view switch and choose it with the keyboard.
+    let onRadio = false;
+    for (let i = 0; i < 40 && !onRadio; i++) {
+      await page.keyboard.press('Tab');
+      onRadio = await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name === 'view');
+    }
+    expect(onRadio).toBe(true);
+    await page.keyboard.press('ArrowRight');
+    const cumulative = await chartData(page, 'band-total-cumulative');
+    expect(cumulative.datasets[0]!.data).toEqual([6.15, 6.94, 6.97, 7]);
+  });
+
   it('ran without page errors or CSP violations', () => {
     expect(pageErrors).toEqual([]);
   });
