@@ -1,7 +1,7 @@
 /**
  * The web app in Chromium against the real API (SQLite, seeded with scenarios/): dashboard bands and actuals,
  * actuals entry with derived figures, history and the conflict view, the what-if studio against the engine,
- * the embed page, PNG download, scenario upload errors. Each view is saved to docs/screenshots/ for the guide.
+ * the embed page, PNG download, scenario upload errors, keyboard use. Each view is saved as a screenshot.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,7 +19,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser.ts';
 import { REPO_ROOT, startServer, type TestServer } from './server.ts';
 
-const SHOTS = join(REPO_ROOT, 'docs', 'screenshots');
+/** Screenshots of each view are test artefacts; `UPDATE_GUIDE_SCREENSHOTS=1` refreshes the ones docs/guide.md shows. */
+const SHOTS = process.env.UPDATE_GUIDE_SCREENSHOTS
+  ? join(REPO_ROOT, 'docs', 'screenshots')
+  : join(REPO_ROOT, 'test-results', 'screenshots');
 const ID = 'an-giang-2023';
 const scenario: Scenario = loadScenario(readFileSync(join(REPO_ROOT, 'scenarios', `${ID}.yaml`), 'utf8')).scenario;
 const base = scenario.base!.levels as Record<string, QuarterValues>;
