@@ -47,15 +47,7 @@ export function machine(): Machine {
  */
 export const ANALYSIS: Record<string, string> = {
   'simulate.draws-per-second':
-    "Profile (`node --cpu-prof`, 1,000,000 draws, idle core): all the time is in the engine's `simulateChunk` " +
-    '(packages/engine/src/simulate/index.ts) with the ziggurat `Xoshiro128.fillNormals` inlined; alone on a core ' +
-    'it runs at 3.5–3.8 million draws/s (≈ 270 ns/draw), about 7 % short of the goal. About 35 % is the 16 normals per draw ' +
-    '(16 M normals ≈ 110 ms); the rest is the 51 passes per batch: 16 Cholesky rows and 35 period × key series, ' +
-    'each binned into its own 8,192-bin histogram (35 × 32 KB, larger than L1/L2) with its moments. The bench ' +
-    'cannot move this (engine code). What would: tally histograms only for the series a caller asks for (the fan ' +
-    'chart needs the total; the FY probabilities need only the 5 targets), or coarser/shared histograms; the ' +
-    'normals are already one 32-bit draw each. When the run shares its core (see the CPU share in the note) the ' +
-    'wall-clock rate falls in proportion.',
+    "Profile (`node --cpu-prof`, 1,000,000 draws, idle core): all the time is in the engine's `simulateChunk` (packages/engine/src/simulate/index.ts) with the ziggurat `Xoshiro128.fillNormals` inlined; alone on a core it runs at 3.4–3.8 million draws/s, a few % short of the goal and within run-to-run noise on this shared machine. About 35 % is the 16 normals per draw; the rest is the 51 passes per batch (16 Cholesky rows, 35 series binned into 8,192-bin histograms with their moments). Tried in this run and not kept: branch-free binning (one `floor(clamp((v − low)·invWidth))` into an Int32Array with under/over slots) measured no faster than the well-predicted branches. What would move it: tally histograms only for the series a caller asks for, or coarser/shared histograms.",
   'simulate.vs-numpy':
     'numpy is timed on one BLAS thread in the same run. The engine does more per draw (35 binned series, ' +
     'moments, 10 target counts) than the numpy baseline (5 FY linear forms). Under contention the two processes ' +
@@ -68,33 +60,16 @@ export const ANALYSIS: Record<string, string> = {
     'between the bisection steps instead of building each LP anew), residuals on float with a decimal check of ' +
     'the worst figure only.',
   'scale.load-evaluate-track':
-    'Profile of the national pass (34 provinces): `evaluate` (2 per province, decimal.js at 40 digits: `div` and ' +
-    '`toNumber` dominate) ≈ 31 %, `track` ≈ 26 % of which `requiredGrowth`/`aloneRate` ≈ 21 %, `loadScenario` ≈ ' +
-    '25 % (almost all YAML parsing, `readYaml`), garbage collection ≈ 10 %. All engine code (packages/engine), ' +
-    'not bench code. What would move it: `evaluateUnchecked` computing shares and contribution shares only on ' +
-    'request (5 of its 7 decimal divisions per cell), or 20-digit decimals (division cost grows with precision); ' +
-    '`requiredGrowth` reusing one evaluation across sectors instead of re-evaluating per sector; loading JSON ' +
-    'instead of YAML for bulk files.',
+    'What moved (this run): `evaluate` reuses the base-table part between the low and high evaluations and divides once per period (see `engine.evaluate.ratio`); `requiredGrowth` computes each path once per call and the products B·p of every sector once per side, instead of re-deriving every other sector’s path (decimal construction included) for each sector’s alone rate — same sums in the same order, so the same numbers. 466 → 362 ms. What is left: `loadScenario` ≈ 31 % (the `yaml` parser, `readYaml`), garbage collection ≈ 10 %, decimal `evaluate` ≈ 17 %. What would move it to 100 ms: loading JSON instead of YAML for bulk files, and a cheaper exact number type for the per-cell products.',
   'scale.api-track-p50':
     'Each request loads and validates the scenario and tracks it (the same engine work as ' +
     '`scale.load-evaluate-track`, plus JSON schema validation and serialisation); with 34 requests at once on a ' +
     'single Node event loop the file takes at least the engine time. The engine functions are the bottleneck (see ' +
     '`scale.load-evaluate-track`); running the API with more than one process would spread the provinces.',
   'engine.evaluate.ratio':
-    'The exact path is `evaluate` → `evaluateUnchecked` over `decimalOps` (packages/engine/src/evaluate, ' +
-    'numeric): decimal.js at 40 significant digits, and per cell 5 decimal divisions (growth, contribution, ' +
-    'contribution share, base share, share) plus a `toNumber` for each of the 7 outputs; divisions and ' +
-    '`toNumber` dominate the profile. The float fast path is used where exactness is not needed: the simulator ' +
-    '(`simulate`, which reduces every period to float64 linear weights once per plan and never calls `evaluate`). ' +
-    'What would bring the exact path within 20×: computing the share fields only on request, 20-digit decimals ' +
-    '(enough for printed 2-decimal tables; division cost grows with precision), or caching the decimal base levels ' +
-    'and period sums between the low and high evaluations of the same file.',
+    'What moved: `evaluateUnchecked` no longer divides per cell. What depends only on the base table (decimal base levels, period sums, 100 / base per sector, base shares) is computed once per evaluation; per period 1 / total level and 1 / (total level − total base) are computed once and every ratio is a product. Results are bit-for-bit the same (checked on An Giang and 6 national provinces: evaluate, track, requiredGrowth, whatIf, sensitivity). The exact path went from ≈ 2,400 to ≈ 3,500 evaluations/s and the ratio from 27× to ≈ 22×. A cache of the base-derived parts between calls was tried (≈ 5,800/s) and removed: the engine keeps no state between calls, and the same cache sped the float path up even more. What is left on the exact path: decimal.js `times`/`finalise` and `toNumber` (string round trip) ≈ 60 %. 30-digit decimals were tried: same numbers out, only ≈ 3 % faster, so 40 digits stay. What would move it further: a correctly rounded `toNumber` that skips the string, or scaled-integer (BigInt) arithmetic for the per-cell products.',
   'api.whatif.ratio':
-    'Per request the what-if route runs the engine `whatIf` (baseline path, two exact `evaluate`s and the diff: ' +
-    '≈ 1.1 ms alone on a core) and `sensitivity`, then serialises two full evaluations; `/healthz` does a ' +
-    '`select 1`. A compute route at half the throughput of a trivial route would need the exact evaluation to be ' +
-    'about 30× cheaper; the bottleneck is the decimal `evaluateUnchecked` (see `engine.evaluate.ratio`). The p50 ' +
-    'and p99 latencies show the route is still interactive.',
+    'Per request the what-if route runs the engine `whatIf` (baseline path, two exact `evaluate`s and the diff) and `sensitivity`, then serialises two full evaluations; `/healthz` does a `select 1`. The exact `evaluate` is now ≈ 2× cheaper (see `engine.evaluate.ratio`; the shocked and baseline evaluations share the base-table part; `web.whatif-recompute-ms` 1.12 → 0.53 ms), but a compute route at half the throughput of a trivial route needs the whole request about 15× cheaper; the rest is decimal products, `toNumber`, `sensitivity` and serialisation. The p50 and p99 latencies show the route is still interactive.',
 };
 
 /** A table cell: pipes escaped. */

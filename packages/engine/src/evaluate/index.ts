@@ -72,51 +72,161 @@ function checkInput(input: EvaluateInput): void {
   }
 }
 
-/** The core without checks, for hot loops that have checked their inputs once. */
-export function evaluateUnchecked<T>(input: EvaluateInput, ops: NumericOps<T>): Evaluation {
-  const ids = input.sectors.map((s) => s.id);
-  const top = input.sectors.filter((s) => s.parent === undefined).map((s) => s.id);
-  // Quarterly base and current levels by sector.
-  const base: Record<string, T[]> = {};
-  const current: Record<string, T[]> = {};
+/** What depends only on the base levels (and the sector list): computed once per evaluation, not per cell. */
+interface BaseParts<T> {
+  ops: NumericOps<T>;
+  ids: string[];
+  parents: (string | undefined)[];
+  raw: number[];
+  /** Quarterly base levels by sector index, and each divided by 100. */
+  base: T[][];
+  hundredth: T[][];
+  periods: BasePeriod<T>[];
+}
+
+interface BasePeriod<T> {
+  baseBy: T[];
+  /** 100 / base level by sector (zero when the base is zero, see `baseZeroBy`). */
+  perBaseBy: T[];
+  baseZeroBy: boolean[];
+  baseNumberBy: number[];
+  baseShareBy: number[];
+  totalBase: T;
+  totalPerBase: T;
+  totalBaseNumber: number;
+  baseZero: boolean;
+  /** 100 / total base (contributions). */
+  perTotalBase: T;
+}
+
+function baseParts<T>(input: EvaluateInput, ops: NumericOps<T>): BaseParts<T> {
+  const list = input.sectors;
+  const n = list.length;
+  const { zero, hundred } = ops;
+  const ids = list.map((s) => s.id);
+  const parents = list.map((s) => s.parent);
+  const raw: number[] = [];
+  const base: T[][] = [];
+  const hundredth: T[][] = [];
   for (const id of ids) {
     const b = input.base[id]!;
-    const g = input.growth[id]!;
-    base[id] = b.map((v) => ops.from(v));
-    current[id] = b.map((v, q) => {
-      const bv = ops.from(v);
-      return ops.add(bv, ops.div(ops.mul(bv, ops.from(g[q]!)), ops.hundred));
-    });
+    const bq: T[] = [];
+    const hq: T[] = [];
+    for (let q = 0; q < 4; q++) {
+      raw.push(b[q]!);
+      const bv = ops.from(b[q]!);
+      bq.push(bv);
+      hq.push(ops.div(bv, hundred));
+    }
+    base.push(bq);
+    hundredth.push(hq);
+  }
+  const periods = PERIODS.map((period): BasePeriod<T> => {
+    const qs = PERIOD_QUARTERS[period];
+    const baseBy: T[] = [];
+    let totalBase = zero;
+    for (let i = 0; i < n; i++) {
+      let b: T = base[i]![qs[0]!]!;
+      for (let j = 1; j < qs.length; j++) b = ops.add(b, base[i]![qs[j]!]!);
+      baseBy.push(b);
+      if (parents[i] === undefined) totalBase = ops.add(totalBase, b);
+    }
+    const baseZero = ops.isZero(totalBase);
+    const invTotal = baseZero ? zero : ops.div(ops.one, totalBase);
+    const per = (b: T) => (ops.isZero(b) ? zero : ops.div(hundred, b));
+    return {
+      baseBy,
+      perBaseBy: baseBy.map(per),
+      baseZeroBy: baseBy.map((b) => ops.isZero(b)),
+      // one quarter: the input number itself (a number → decimal → number round trip is the identity)
+      baseNumberBy: baseBy.map((b, i) => (qs.length === 1 ? raw[4 * i + qs[0]!]! : ops.toNumber(b))),
+      baseShareBy: baseBy.map((b) => (baseZero ? 0 : ops.toNumber(ops.mul(b, invTotal)))),
+      totalBase,
+      totalPerBase: per(totalBase),
+      totalBaseNumber: ops.toNumber(totalBase),
+      baseZero,
+      perTotalBase: per(totalBase),
+    };
+  });
+  return { ops, ids, parents, raw, base, hundredth, periods };
+}
+
+/**
+ * The core without checks, for hot loops that have checked their inputs once.
+ *
+ * Cost: no division per cell. What depends only on the base table (base sums, 100 / base, base shares) is
+ * computed once per evaluation (`baseParts`; nothing is kept between calls: the engine holds no state); per period 1 / total level and 1 / (total level − total
+ * base) are computed once, and every ratio multiplies by a reciprocal. Growth is (x − b) · (100 / b), the same
+ * number as (x / b − 1) · 100 without the cancellation, and exactly 0 when x = b. With decimal ops each product
+ * differs from the quotient it replaces by about one unit in the last (40th) digit, far below the float64
+ * rounding of `toNumber`, so the numbers out are the same.
+ */
+export function evaluateUnchecked<T>(input: EvaluateInput, ops: NumericOps<T>): Evaluation {
+  const parts = baseParts(input, ops);
+  const list = input.sectors;
+  const n = list.length;
+  const { zero, one } = ops;
+  const current: T[][] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const g = input.growth[list[i]!.id]!;
+    const bq = parts.base[i]!;
+    const hq = parts.hundredth[i]!;
+    const xq: T[] = new Array(4);
+    // B + B·g/100, with B/100 kept exact
+    for (let q = 0; q < 4; q++) xq[q] = ops.add(bq[q]!, ops.mul(hq[q]!, ops.from(g[q]!)));
+    current[i] = xq;
   }
   const periods = {} as Record<Period, PeriodResult>;
-  for (const period of PERIODS) {
+  const levelBy: T[] = new Array(n);
+  PERIODS.forEach((period, pi) => {
+    const bp = parts.periods[pi]!;
     const qs = PERIOD_QUARTERS[period];
-    const sumOver = (levels: T[]) => qs.reduce((acc, q) => ops.add(acc, levels[q]!), ops.zero);
-    const baseBy: Record<string, T> = {};
-    const levelBy: Record<string, T> = {};
-    for (const id of ids) {
-      baseBy[id] = sumOver(base[id]!);
-      levelBy[id] = sumOver(current[id]!);
+    let totalLevel = zero;
+    for (let i = 0; i < n; i++) {
+      const row = current[i]!;
+      let x: T = row[qs[0]!]!;
+      for (let j = 1; j < qs.length; j++) x = ops.add(x, row[qs[j]!]!);
+      levelBy[i] = x;
+      if (parts.parents[i] === undefined) totalLevel = ops.add(totalLevel, x);
     }
-    const totalBase = top.reduce((acc, id) => ops.add(acc, baseBy[id]!), ops.zero);
-    const totalLevel = top.reduce((acc, id) => ops.add(acc, levelBy[id]!), ops.zero);
-    const totalGrowth = growthPct(ops, totalLevel, totalBase);
-    const cell = (b: T, x: T): Cell => {
-      const contribution = ops.isZero(totalBase) ? ops.zero : ops.div(ops.mul(ops.sub(x, b), ops.hundred), totalBase);
-      return {
-        growth: ops.toNumber(growthPct(ops, x, b)),
-        level: ops.toNumber(x),
-        baseLevel: ops.toNumber(b),
-        contributionPp: ops.toNumber(contribution),
-        contributionShare: ops.isZero(totalGrowth) ? null : ops.toNumber(ops.div(contribution, totalGrowth)),
-        baseShare: ops.isZero(totalBase) ? 0 : ops.toNumber(ops.div(b, totalBase)),
-        share: ops.isZero(totalLevel) ? 0 : ops.toNumber(ops.div(x, totalLevel)),
-      };
-    };
+    const { baseZero, totalBase, perTotalBase } = bp;
+    const levelZero = ops.isZero(totalLevel);
+    const totalChange = ops.sub(totalLevel, totalBase);
+    const growthZero = baseZero || ops.isZero(totalChange);
+    const invLevel = levelZero ? zero : ops.div(one, totalLevel);
+    const invChange = growthZero ? zero : ops.div(one, totalChange);
+    const cell = (
+      b: T,
+      x: T,
+      perBase: T,
+      bZero: boolean,
+      baseLevel: number,
+      baseShare: number,
+      change: T = ops.sub(x, b),
+    ): Cell => ({
+      growth: bZero ? 0 : ops.toNumber(ops.mul(change, perBase)),
+      level: ops.toNumber(x),
+      baseLevel,
+      contributionPp: baseZero ? 0 : ops.toNumber(ops.mul(change, perTotalBase)),
+      contributionShare: growthZero ? null : ops.toNumber(ops.mul(change, invChange)),
+      baseShare,
+      share: levelZero ? 0 : ops.toNumber(ops.mul(x, invLevel)),
+    });
     const sectors: Record<string, Cell> = {};
-    for (const id of ids) sectors[id] = cell(baseBy[id]!, levelBy[id]!);
-    periods[period] = { total: cell(totalBase, totalLevel), sectors };
-  }
+    for (let i = 0; i < n; i++)
+      sectors[list[i]!.id] = cell(
+        bp.baseBy[i]!,
+        levelBy[i]!,
+        bp.perBaseBy[i]!,
+        bp.baseZeroBy[i]!,
+        bp.baseNumberBy[i]!,
+        bp.baseShareBy[i]!,
+      );
+    periods[period] = {
+      total: cell(totalBase, totalLevel, bp.totalPerBase, baseZero, bp.totalBaseNumber, baseZero ? 0 : 1, totalChange),
+      sectors,
+    };
+  });
   return { periods };
 }
 

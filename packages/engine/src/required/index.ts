@@ -94,6 +94,17 @@ export function requiredGrowth(
   const remaining = QUARTERS.slice(m) as Quarter[];
   const result: RequiredGrowth = { asOf, remaining, low: {}, high: {} };
   const keys = [TOTAL, ...scenario.sectors.map((s) => s.id)];
+  // Each path is computed once per call (the total's alone rates read every sector's path).
+  const paths = new Map<string, (Dec | undefined)[]>();
+  const path = (key: string, side: BandSide) => {
+    const name = `${side}\u0000${key}`;
+    let found = paths.get(name);
+    if (!found) {
+      found = pathOf(scenario, base, key, side);
+      paths.set(name, found);
+    }
+    return found;
+  };
 
   for (const side of ['low', 'high'] as const) {
     for (const key of keys) {
@@ -108,11 +119,12 @@ export function requiredGrowth(
         side,
         target: band[side],
         uniform: uniformRate(need, b, m),
-        profile: profileShift(need, b, m, pathOf(scenario, base, key, side)),
+        profile: profileShift(need, b, m, path(key, side)),
       };
       if (key === TOTAL) {
         requirement.alone = {};
-        for (const id of componentIds(scenario)) requirement.alone[id] = aloneRate(scenario, base, need, id, side, m);
+        const onPath = onPathTerms(scenario, base, side, m, path);
+        for (const id of componentIds(scenario)) requirement.alone[id] = aloneRate(base, need, id, m, onPath);
       }
       result[side][key] = requirement;
     }
@@ -197,28 +209,51 @@ function profileShift(need: Dec | null, b: Dec[], m: number, path: (Dec | undefi
   };
 }
 
-/** (c) r_s = (T·ΣB − Σ_{q<m} B_q·G_q − Σ_{q≥m} Σ_{s'≠s} B_s'q·p_s'q) / Σ_{q≥m} B_sq. */
-function aloneRate(
+/** Per component, in order: B_s'q·p_s'q for the remaining quarters q ≥ m, or null when a quarter has no path. */
+interface OnPathTerm {
+  id: string;
+  terms: Dec[] | null;
+}
+
+function onPathTerms(
   scenario: Pick<Scenario, 'sectors' | 'targets'>,
+  base: Readonly<BaseTable>,
+  side: BandSide,
+  m: number,
+  path: (key: string, side: BandSide) => (Dec | undefined)[],
+): OnPathTerm[] {
+  return componentIds(scenario).map((id) => {
+    const p = path(id, side);
+    const terms: Dec[] = [];
+    for (let q = m; q < 4; q++) {
+      const g = p[q];
+      if (g === undefined) return { id, terms: null };
+      terms.push(ops.mul(ops.from(base[id]![q]!), g));
+    }
+    return { id, terms };
+  });
+}
+
+/**
+ * (c) r_s = (T·ΣB − Σ_{q<m} B_q·G_q − Σ_{q≥m} Σ_{s'≠s} B_s'q·p_s'q) / Σ_{q≥m} B_sq. The products B_s'q·p_s'q are
+ * computed once per side (`onPathTerms`) and added in the same order as before, so the sums are the same numbers.
+ */
+function aloneRate(
   base: Readonly<BaseTable>,
   need: Dec | null,
   id: string,
-  side: BandSide,
   m: number,
+  onPath: readonly OnPathTerm[],
 ): RequiredRate {
   const own = base[id]!.map((v) => ops.from(v));
   const rest = sum(own.slice(m));
   const reason = unavailable(need, rest, m);
   if (reason) return rate(null, reason);
   let others = ops.zero;
-  for (const other of componentIds(scenario)) {
-    if (other === id) continue;
-    const path = pathOf(scenario, base, other, side);
-    for (let q = m; q < 4; q++) {
-      const p = path[q];
-      if (p === undefined) return rate(null, 'no-path');
-      others = ops.add(others, ops.mul(ops.from(base[other]![q]!), p));
-    }
+  for (const other of onPath) {
+    if (other.id === id) continue;
+    if (other.terms === null) return rate(null, 'no-path');
+    for (const t of other.terms) others = ops.add(others, t);
   }
   return rate(ops.div(ops.sub(need!, others), rest));
 }
