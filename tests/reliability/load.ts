@@ -17,7 +17,7 @@ export function loadMix({ editor }: MixTarget) {
     { method: 'GET', path: '/api/scenarios' },
     { method: 'GET', path: scen },
     { method: 'GET', path: `${scen}/actuals` },
-    { method: 'GET', path: `${scen}/actuals/Q1/history` },
+    { method: 'GET', path: `${scen}/actuals/Q1/history?limit=50` },
     {
       method: 'POST',
       path: `${scen}/whatif`,

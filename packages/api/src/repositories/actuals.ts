@@ -109,36 +109,33 @@ export function createActualsRepository(db: Db) {
       return row && toRevision(row);
     },
 
-    /** Every revision of a period, oldest first. */
-    async history(scenarioId: string, period: Period): Promise<ActualRevision[]> {
-      const rows = await db
+    /** Every revision of a period, oldest first; `after` and `limit` page through a long history. */
+    async history(
+      scenarioId: string,
+      period: Period,
+      page: { after?: number; limit?: number } = {},
+    ): Promise<ActualRevision[]> {
+      let query = db
         .selectFrom('actual_revisions')
         .selectAll()
         .where('scenario_id', '=', scenarioId)
         .where('period', '=', period)
-        .orderBy('revision', 'asc')
-        .execute();
+        .where('revision', '>', page.after ?? 0)
+        .orderBy('revision', 'asc');
+      if (page.limit !== undefined) query = query.limit(page.limit);
+      const rows = await query.execute();
       return rows.map(toRevision);
     },
 
-    /** The current revision of every period that has one. */
+    /**
+     * The current revision of every period that has one: one primary-key seek per period (there are seven),
+     * in one read transaction, so the cost does not grow with the length of the history.
+     */
     async current(scenarioId: string): Promise<ActualRevision[]> {
       const rows = await db
-        .selectFrom('actual_revisions as a')
-        .selectAll('a')
-        .where('a.scenario_id', '=', scenarioId)
-        .where(({ eb, selectFrom }) =>
-          eb(
-            'a.revision',
-            '=',
-            selectFrom('actual_revisions as b')
-              .select(({ fn }) => fn.max('b.revision').as('m'))
-              .whereRef('b.scenario_id', '=', 'a.scenario_id')
-              .whereRef('b.period', '=', 'a.period'),
-          ),
-        )
-        .execute();
-      return rows.map(toRevision).sort((x, y) => PERIODS.indexOf(x.period) - PERIODS.indexOf(y.period));
+        .transaction()
+        .execute((trx) => Promise.all(PERIODS.map((period) => latest(trx, scenarioId, period))));
+      return rows.filter((r) => r !== undefined).map(toRevision);
     },
 
     /**

@@ -53,6 +53,20 @@ describe('actuals', () => {
     ]);
   });
 
+  it('pages through a history with after and limit, oldest first; bad paging values get 400', async () => {
+    const page = async (q: string) =>
+      (
+        json(await t.app.inject({ url: `${url}/Q1/history?${q}` })) as { revisions: { revision: number }[] }
+      ).revisions.map((x) => x.revision);
+    expect(await page('limit=1')).toEqual([1]);
+    expect(await page('after=1&limit=5')).toEqual([2]);
+    expect(await page('after=2')).toEqual([]);
+    for (const bad of ['limit=0', 'after=-1', 'limit=abc', 'page=2']) {
+      const r = await t.app.inject({ url: `${url}/Q1/history?${bad}` });
+      expect(r.statusCode, bad).toBe(400);
+    }
+  });
+
   it('lists the current revision of every period and feeds them to computations', async () => {
     expect((await put('H1', { values: { total: 7.05 }, vintage: 'estimate' })).statusCode).toBe(201);
     const list = json(await t.app.inject({ url })) as { actuals: { period: string; values: { total: number } }[] };

@@ -11,6 +11,7 @@ import {
   ActualListSchema,
   ActualParams,
   ActualRevisionSchema,
+  HistoryQuery,
   IfMatchHeaders,
   PutActualBody,
 } from '../schemas/actuals.ts';
@@ -65,15 +66,18 @@ export const actualRoutes: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: app.authorize('read'),
       schema: {
         tags: ['actuals'],
-        summary: 'Every revision of one period, oldest first',
+        summary: 'Every revision of one period, oldest first (pages with after and limit)',
         params: ActualParams,
+        querystring: HistoryQuery,
         response: { 200: ActualHistorySchema, ...errors(400, 401, 403, 404) },
       },
     },
     async (request) => {
       const { id, period } = request.params;
       await mustExist(id);
-      return { revisions: await app.repos.actuals.history(id, period as Period) };
+      const { after, limit } = request.query;
+      const page = { ...(after && { after: Number(after) }), ...(limit && { limit: Number(limit) }) };
+      return { revisions: await app.repos.actuals.history(id, period as Period, page) };
     },
   );
 

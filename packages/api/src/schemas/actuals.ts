@@ -36,6 +36,18 @@ export const ActualRevisionSchema = Type.Object({
 
 export const ActualListSchema = Type.Object({ actuals: Type.Array(ActualRevisionSchema) });
 export const ActualHistorySchema = Type.Object({ revisions: Type.Array(ActualRevisionSchema) });
+/** Paging through a long history: revisions after `after`, at most `limit` of them, oldest first (whole numbers as text). */
+export const HistoryQuery = Type.Object(
+  {
+    after: Type.Optional(
+      Type.String({ pattern: '^(0|[1-9][0-9]{0,8})$', description: 'only revisions with a higher number' }),
+    ),
+    limit: Type.Optional(
+      Type.String({ pattern: '^([1-9][0-9]{0,3}|10000)$', description: 'at most this many revisions (1..10000)' }),
+    ),
+  },
+  { additionalProperties: false },
+);
 
 export const IfMatchHeaders = Type.Object({
   'if-match': Type.Optional(Type.String({ description: 'The ETag last read; required to change an existing period' })),
