@@ -1,6 +1,6 @@
 import { formatBand, formatPercent, keyLabel, VINTAGES, type Vintage } from '@grdp/engine';
 import type { ChartConfiguration, ChartDataset, TooltipItem } from 'chart.js';
-import { alignToPeriods, axes, baseOptions, resolve, viewLabels, viewPeriods } from './common.ts';
+import { alignToPeriods, growthLineChart, resolve, viewPeriods } from './common.ts';
 import { t } from './i18n.ts';
 import { VINTAGE_POINT_STYLES } from './theme.ts';
 import type { BandChartInput, ViewChartOptions } from './types.ts';
@@ -77,40 +77,21 @@ export function bandChart(input: BandChartInput, opts: ViewChartOptions = {}): L
   const title =
     input.title ??
     `${keyLabel(input.key, r.lang, opts.names)} — ${t(view === 'cumulative' ? 'cumulative' : 'quarterly', r.lang)}`;
-  const base = baseOptions(r, title);
-  return {
-    type: 'line',
-    data: { labels: viewLabels(view, r.lang), datasets },
-    options: {
-      ...base,
-      scales: axes(r, t('growthAxis', r.lang)),
-      plugins: {
-        ...base.plugins,
-        legend: {
-          ...base.plugins.legend,
-          labels: { ...base.plugins.legend.labels, filter: (item) => roles[item.datasetIndex ?? -1] !== 'low' },
-        },
-        tooltip: {
-          ...base.plugins.tooltip,
-          filter: (item: TooltipItem<'line'>) => roles[item.datasetIndex] !== 'low',
-          callbacks: {
-            label: (item: TooltipItem<'line'>) => {
-              const role = roles[item.datasetIndex];
-              const i = item.dataIndex;
-              if (role === 'high') {
-                const lo = low[i];
-                const hi = high[i];
-                return lo == null || hi == null
-                  ? ''
-                  : `${t('targetBand', r.lang)}: ${formatBand(lo, hi, r.lang, r.digits)}`;
-              }
-              const v = item.parsed.y;
-              const hollow = derivedFlags[item.datasetIndex]?.[i] === true;
-              return `${item.dataset.label ?? ''}: ${formatPercent(v, r.lang, r.digits)}${hollow ? ` (${t('derived', r.lang)})` : ''}`;
-            },
-          },
-        },
-      },
+  return growthLineChart(r, title, view, {
+    datasets,
+    inLegend: (i) => roles[i] !== 'low',
+    inTooltip: (i) => roles[i] !== 'low',
+    label: (item: TooltipItem<'line'>) => {
+      const role = roles[item.datasetIndex];
+      const i = item.dataIndex;
+      if (role === 'high') {
+        const lo = low[i];
+        const hi = high[i];
+        return lo == null || hi == null ? '' : `${t('targetBand', r.lang)}: ${formatBand(lo, hi, r.lang, r.digits)}`;
+      }
+      const v = item.parsed.y;
+      const hollow = derivedFlags[item.datasetIndex]?.[i] === true;
+      return `${item.dataset.label ?? ''}: ${formatPercent(v, r.lang, r.digits)}${hollow ? ` (${t('derived', r.lang)})` : ''}`;
     },
-  };
+  });
 }

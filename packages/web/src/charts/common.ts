@@ -1,4 +1,6 @@
 import { CUMULATIVE_ENDING, formatNumber, type Lang, type Period, periodLabel, QUARTERS } from '@grdp/engine';
+import type { ChartConfiguration, ChartDataset, TooltipItem } from 'chart.js';
+import { t } from './i18n.ts';
 import { FONT_FAMILY, FONT_SIZES, getTheme, type Theme } from './theme.ts';
 import type { ChartView, CommonChartOptions } from './types.ts';
 
@@ -109,6 +111,44 @@ export function axes(r: Resolved, yTitle: string, stacked = false, offset = true
       ticks: { ...ticks, callback: (value: number | string) => formatTick(value, r.lang) },
       grid: { color: r.theme.grid },
       border: { color: r.theme.axis },
+    },
+  };
+}
+
+/** What a growth line chart decides for itself: which datasets the legend and the tooltip show, and each label. */
+export interface GrowthLineParts {
+  datasets: ChartDataset<'line', (number | null)[]>[];
+  inLegend: (datasetIndex: number) => boolean;
+  inTooltip: (datasetIndex: number) => boolean;
+  label: (item: TooltipItem<'line'>) => string;
+}
+
+/** The shared skeleton of the band and fan charts: growth (%) over the view's periods, themed, with vi/en labels. */
+export function growthLineChart(
+  r: Resolved,
+  title: string,
+  view: ChartView,
+  parts: GrowthLineParts,
+): ChartConfiguration<'line', (number | null)[], string> {
+  const base = baseOptions(r, title);
+  return {
+    type: 'line',
+    data: { labels: viewLabels(view, r.lang), datasets: parts.datasets },
+    options: {
+      ...base,
+      scales: axes(r, t('growthAxis', r.lang)),
+      plugins: {
+        ...base.plugins,
+        legend: {
+          ...base.plugins.legend,
+          labels: { ...base.plugins.legend.labels, filter: (item) => parts.inLegend(item.datasetIndex ?? -1) },
+        },
+        tooltip: {
+          ...base.plugins.tooltip,
+          filter: (item: TooltipItem<'line'>) => parts.inTooltip(item.datasetIndex),
+          callbacks: { label: parts.label },
+        },
+      },
     },
   };
 }

@@ -1,6 +1,6 @@
 import { formatBand, formatPercent, keyLabel } from '@grdp/engine';
 import type { ChartConfiguration, ChartDataset, TooltipItem } from 'chart.js';
-import { alignToPeriods, axes, baseOptions, resolve, viewLabels, viewPeriods } from './common.ts';
+import { alignToPeriods, growthLineChart, resolve, viewPeriods } from './common.ts';
 import { type MessageKey, t } from './i18n.ts';
 import { type FanChartInput, QUANTILE_KEYS, type QuantileKey, type ViewChartOptions } from './types.ts';
 
@@ -64,36 +64,19 @@ export function fanChart(input: FanChartInput, opts: ViewChartOptions = {}): Fan
   const hasBands = datasets.length > lowIndex;
   const shown = (i: number) => (i < lowIndex ? LEGEND[QUANTILE_KEYS[i]!] !== undefined : i === lowIndex + 1);
   const title = input.title ?? `${t('fan', r.lang)}: ${keyLabel(input.key, r.lang, opts.names)}`;
-  const base = baseOptions(r, title);
-  return {
-    type: 'line',
-    data: { labels: viewLabels(view, r.lang), datasets },
-    options: {
-      ...base,
-      scales: axes(r, t('growthAxis', r.lang)),
-      plugins: {
-        ...base.plugins,
-        legend: {
-          ...base.plugins.legend,
-          labels: { ...base.plugins.legend.labels, filter: (item) => shown(item.datasetIndex ?? -1) },
-        },
-        tooltip: {
-          ...base.plugins.tooltip,
-          filter: (item: TooltipItem<'line'>) => item.datasetIndex !== lowIndex,
-          callbacks: {
-            label: (item: TooltipItem<'line'>) => {
-              if (hasBands && item.datasetIndex === lowIndex + 1) {
-                const lo = datasets[lowIndex]?.data[item.dataIndex];
-                const hi = datasets[lowIndex + 1]?.data[item.dataIndex];
-                if (typeof lo === 'number' && typeof hi === 'number')
-                  return `${t('targetBand', r.lang)}: ${formatBand(lo, hi, r.lang, r.digits)}`;
-              }
-              const name = item.datasetIndex < lowIndex ? QUANTILE_KEYS[item.datasetIndex]!.toUpperCase() : '';
-              return `${name || item.dataset.label}: ${formatPercent(item.parsed.y, r.lang, r.digits)}`;
-            },
-          },
-        },
-      },
+  return growthLineChart(r, title, view, {
+    datasets,
+    inLegend: shown,
+    inTooltip: (i) => i !== lowIndex,
+    label: (item: TooltipItem<'line'>) => {
+      if (hasBands && item.datasetIndex === lowIndex + 1) {
+        const lo = datasets[lowIndex]?.data[item.dataIndex];
+        const hi = datasets[lowIndex + 1]?.data[item.dataIndex];
+        if (typeof lo === 'number' && typeof hi === 'number')
+          return `${t('targetBand', r.lang)}: ${formatBand(lo, hi, r.lang, r.digits)}`;
+      }
+      const name = item.datasetIndex < lowIndex ? QUANTILE_KEYS[item.datasetIndex]!.toUpperCase() : '';
+      return `${name || item.dataset.label}: ${formatPercent(item.parsed.y, r.lang, r.digits)}`;
     },
-  };
+  });
 }
