@@ -4,7 +4,8 @@
  */
 import autocannon, { type Options as LoadOptions } from 'autocannon';
 import { renderChart } from '../../packages/api/src/charts/render.ts';
-import { bandChart, bandInputFromScenario } from '../../packages/web/src/charts/index.ts';
+import { bandChart, bandInput } from '../../packages/charts/src/index.ts';
+import { actualTable } from '../../packages/engine/src/index.ts';
 import { measure } from '../measure.ts';
 import { type AreaResult, type Figure, goalFigure, notMeasured, referenceFigure, type SuiteOptions } from '../types.ts';
 import { anGiang } from './common.ts';
@@ -17,7 +18,9 @@ export const WHATIF_STAND_IN = '/api/scenarios/an-giang-2023/evaluate';
 
 /** renderChart of the An Giang band chart, PNG: images per second (in process, no server needed). */
 async function chartFigure(smoke: boolean): Promise<Figure> {
-  const config = bandChart(bandInputFromScenario(anGiang(), 'total'));
+  const scenario = anGiang();
+  if (!scenario.base) throw new Error(`${scenario.id} has no base levels`);
+  const config = bandChart(bandInput(scenario, actualTable(scenario, scenario.base.levels), 'total'));
   const png = renderChart(config, { width: 800, height: 450, format: 'png' });
   if (png.length < 1000) throw new Error('renderChart returned a tiny PNG');
   const chart = await measure(

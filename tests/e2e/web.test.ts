@@ -126,7 +126,9 @@ describe('web app', () => {
     const agri = await chartData(page, 'band-agriculture-cumulative');
     expect(agri.datasets[1]!.data.at(-1)).toBe(3.5);
     const contributions = await chartData(page, 'contributions-cumulative');
-    expect(contributions.datasets.at(-1)!.data.at(-1)).toBeCloseTo(7.36, 1);
+    // The contributions' FY total is the total chart's FY figure; the page notes that the sectors add up to 7,37.
+    expect(contributions.datasets.at(-1)!.data.at(-1)).toBe(7.36);
+    expect(await page.textContent('#figure-contributions-cumulative .chart-notes')).toMatch(/Cả năm: .*7,37%.*7,36%/);
     // Tile: FY total within its band, no quarter left.
     const tile = page.locator('.tile[data-key="total"]');
     await expect(tile.getAttribute('class')).resolves.toContain('within');
@@ -174,10 +176,14 @@ describe('web app', () => {
       page.click('#figure-band-total-quarterly button[data-action="csv"]'),
     ]);
     const text = readFileSync((await csv.path())!, 'utf8');
-    expect(text).toContain('Q1,6.15,6.54,6.3,estimate');
+    // The page is in vi: `;`, decimal commas, 2 decimals, Vietnamese labels, a BOM (the API's .csv is the same).
+    expect(text.startsWith('\uFEFFKỳ;Thấp (%);Cao (%);Thực hiện (%);Loại số liệu')).toBe(true);
+    expect(text).toContain('Quý I;6,15;6,54;6,30;Ước tính');
+    const apiCsv = await fetch(`${server.url}/api/scenarios/${ID}/charts/total.csv?lang=vi&view=quarterly`);
+    expect(Buffer.from(await apiCsv.arrayBuffer()).toString('utf8')).toBe(text);
     // SVG comes from the API's chart route.
     const svgHref = await page.getAttribute('#figure-band-total-quarterly a[data-action="svg"]', 'href');
-    expect(svgHref).toBe(`/api/scenarios/${ID}/charts/total-quarterly.svg?lang=vi&view=quarterly`);
+    expect(svgHref).toBe(`/api/scenarios/${ID}/charts/total.svg?lang=vi&view=quarterly`);
     const svg = await fetch(server.url + svgHref);
     expect(svg.status).toBe(200);
     expect(await svg.text()).toContain('<svg');
@@ -270,6 +276,7 @@ describe('web app', () => {
     await page.waitForSelector('#prob-low');
     const fan = await chartData(page, 'whatif-fan');
     expect(fan.datasets).toHaveLength(9);
+    // Baseline mid: no quarter is fixed by actuals, so every period has a spread.
     expect(fan.datasets[3]!.data.every((v) => typeof v === 'number')).toBe(true);
     await shot(page, 'whatif.png');
 

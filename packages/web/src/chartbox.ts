@@ -1,22 +1,17 @@
 /**
- * One chart on a page: the canvas (Chart.js, config from charts/), a toolbar (embed code, PNG, CSV) and the
+ * One chart on a page: the canvas (Chart.js, config from @grdp/charts), a toolbar (embed code, PNG, CSV) and the
  * chart's data as a real <table> under it. The last drawn data is exposed for tests on the canvas
  * (`data-chart`) and on `window.__grdpCharts[id]`.
  */
+import { type DataTable, registerCharts, tableCells, tableCsv } from '@grdp/charts';
 import { Chart, type ChartConfiguration } from 'chart.js';
-import { registerCharts } from './charts/index.ts';
 import { copyText, download, h } from './dom.ts';
 import { getLang, t } from './i18n/index.ts';
 
 registerCharts(Chart);
 
-export interface ChartTable {
-  head: string[];
-  /** Displayed cells (localised numbers). */
-  rows: string[][];
-  /** Machine cells for CSV (numbers with a dot, empty where none). */
-  csv: (string | number | null)[][];
-}
+/** A chart's data table (@grdp/charts): shown under the chart, copied, and downloaded as CSV in the page's language. */
+export type ChartTable = DataTable;
 
 export interface ChartBoxOptions {
   id: string;
@@ -71,7 +66,10 @@ export function chartBox(options: ChartBoxOptions): {
   const wrap = h('div', { class: 'chart-canvas' }, canvas);
   const tableEl = h('table', { class: 'data', id: `table-${id}` });
   let table = options.table;
+  const notesEl = h('div', { class: 'chart-notes' });
   const fillTable = () => {
+    const cells = tableCells(table, getLang());
+    notesEl.replaceChildren(...(table.notes ?? []).map((n) => h('p', { class: 'note', role: 'note' }, n)));
     tableEl.replaceChildren(
       h('caption', null, `${t('dataTable')}: ${options.title}`),
       h(
@@ -80,13 +78,13 @@ export function chartBox(options: ChartBoxOptions): {
         h(
           'tr',
           null,
-          table.head.map((c) => h('th', { scope: 'col' }, c)),
+          cells.head.map((c) => h('th', { scope: 'col' }, c)),
         ),
       ),
       h(
         'tbody',
         null,
-        table.rows.map((r) =>
+        cells.rows.map((r) =>
           h(
             'tr',
             null,
@@ -120,7 +118,8 @@ export function chartBox(options: ChartBoxOptions): {
     button(
       t('copyTable'),
       async () => {
-        await copyText([table.head, ...table.rows].map((r) => r.join('\t')).join('\n'));
+        const cells = tableCells(table, getLang());
+        await copyText([cells.head, ...cells.rows].map((r) => r.join('\t')).join('\n'));
         status.textContent = t('copied');
       },
       'copy',
@@ -135,6 +134,7 @@ export function chartBox(options: ChartBoxOptions): {
     'figure',
     { class: options.minimal ? 'chart minimal' : 'chart', id: `figure-${id}` },
     wrap,
+    notesEl,
     options.minimal ? null : toolbar,
     h('div', { class: options.minimal ? 'table-wrap visually-hidden' : 'table-wrap' }, tableEl),
   );
@@ -171,11 +171,7 @@ function pngOf(canvas: HTMLCanvasElement): string {
   return out.toDataURL('image/png');
 }
 
+/** The table as CSV in the page's language (vi: `;` and decimal commas), from @grdp/charts like the API's `.csv`. */
 function csvOf(table: ChartTable): Blob {
-  const cell = (v: string | number | null) => {
-    const s = v === null ? '' : String(v);
-    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  const lines = [table.head, ...table.csv].map((r) => r.map(cell).join(','));
-  return new Blob([`\uFEFF${lines.join('\r\n')}\r\n`], { type: 'text/csv;charset=utf-8' });
+  return new Blob([tableCsv(table, getLang())], { type: 'text/csv;charset=utf-8' });
 }

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { type BandChartInput, bandChart, contributionsChart, fanChart, THEMES } from '@grdp/web';
+import { type BandChartInput, bandChart, contributionsChart, fanChart, THEMES } from '@grdp/charts';
 import { describe, expect, it } from 'vitest';
 import { expectColour, hex, over, pixels, pngSize } from '../testing/images.ts';
 import { drawChart, FONT_PATHS, isFontRegistered, renderChart } from './render.ts';

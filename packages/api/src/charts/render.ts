@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { getTheme, registerCharts, type ThemeName } from '@grdp/web';
+import { getTheme, registerCharts, type ThemeName } from '@grdp/charts';
 import { Canvas, createCanvas, GlobalFonts, SvgExportFlag } from '@napi-rs/canvas';
 import { Chart, type ChartConfiguration, type ChartType, type DefaultDataPoint, type Plugin } from 'chart.js';
 

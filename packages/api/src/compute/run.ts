@@ -17,13 +17,13 @@ import {
   type SimulateOptions,
   sensitivity,
   simulate,
+  simulateInputOf,
   track,
   whatIf,
 } from '@grdp/engine';
 import { Value } from '@sinclair/typebox/value';
 import { ApiError } from '../errors.ts';
 import { StoredWhatifBody } from '../schemas/compute.ts';
-import { simulateInputOf } from './simulate-input.ts';
 
 export interface BaseInfo {
   origin: 'official' | 'implied' | 'calibrated';

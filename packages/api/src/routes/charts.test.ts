@@ -1,7 +1,7 @@
-import { THEMES } from '@grdp/web';
+import { scenarioChart, THEMES } from '@grdp/charts';
+import { resolveBase } from '@grdp/engine';
 import type { Chart } from 'chart.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scenarioChart } from '../charts/data.ts';
 import { drawChart } from '../charts/render.ts';
 import { makeApp, type TestApp } from '../testing/helpers.ts';
 import { expectColour, hex, over, pixels, pngSize } from '../testing/images.ts';
@@ -17,7 +17,8 @@ const url = (chart: string, query = '') => `/api/scenarios/an-giang-2023/charts/
 /** The same chart drawn here at the same size, for its scales (where a value lands in pixels). */
 async function layout(name: string, width: number, height: number, theme: 'light' | 'dark' = 'light') {
   const scenario = (await t.repos.scenarios.effectiveScenario('an-giang-2023'))!;
-  const config = (await scenarioChart(scenario, name, { lang: 'vi', theme }))!;
+  const { base } = await resolveBase(scenario);
+  const { config } = scenarioChart(scenario, base, name, { lang: 'vi', theme, responsive: false })!;
   const drawn = drawChart(config, { width, height, format: 'png', theme });
   const chart = drawn.chart as Chart;
   const x = chart.scales.x!;
@@ -30,7 +31,7 @@ async function layout(name: string, width: number, height: number, theme: 'light
 
 describe('chart images', () => {
   it('total-quarterly PNG: the asked size, the band fill inside the Q3 band, the Q1 estimate point', async () => {
-    const r = await t.app.inject({ url: url('total-quarterly.png', '?width=640&height=400') });
+    const r = await t.app.inject({ url: url('total-quarterly.png', '?width=640&height=400&scale=1') });
     expect(r.statusCode).toBe(200);
     expect(r.headers['content-type']).toBe('image/png');
     expect(pngSize(r.rawPayload)).toEqual({ width: 640, height: 400 });
@@ -44,7 +45,7 @@ describe('chart images', () => {
   });
 
   it('dark theme: dark background and the dark band fill', async () => {
-    const r = await t.app.inject({ url: url('total-cumulative.png', '?theme=dark&width=600&height=360') });
+    const r = await t.app.inject({ url: url('total-cumulative.png', '?theme=dark&width=600&height=360&scale=1') });
     expect(r.statusCode).toBe(200);
     const { px } = await layout('total-cumulative', 600, 360, 'dark');
     const at = pixels(r.rawPayload);
@@ -54,7 +55,7 @@ describe('chart images', () => {
   });
 
   it('fan PNG: quantile rings only for the quarters without actuals (Q3, Q4)', async () => {
-    const r = await t.app.inject({ url: url('fan.png', '?width=640&height=400') });
+    const r = await t.app.inject({ url: url('fan.png', '?width=640&height=400&scale=1') });
     expect(r.statusCode).toBe(200);
     const { px, data } = await layout('fan', 640, 400);
     const [, , p25, p50] = data as [unknown, unknown, (number | null)[], (number | null)[]];
@@ -87,6 +88,8 @@ describe('chart images', () => {
       ['?width=abc', 'querystring.width'],
       ['?theme=pink', 'querystring.theme'],
       ['?lang=fr', 'querystring.lang'],
+      ['?scale=5', 'querystring.scale'],
+      ['?width=4000&scale=2', 'querystring.scale'],
     ]) {
       const r = await t.app.inject({ url: url('total-quarterly.png', query) });
       expect(r.statusCode, query).toBe(400);
@@ -105,5 +108,83 @@ describe('chart images', () => {
       expect(r.statusCode, u).toBe(404);
       expect(r.json().code).toBe('NOT_FOUND');
     }
+  });
+
+  it('PNG at report size by default (1600 × 900), or width × scale', async () => {
+    const r = await t.app.inject({ url: url('total.png') });
+    expect(pngSize(r.rawPayload)).toEqual({ width: 1600, height: 900 });
+    const small = await t.app.inject({ url: url('total.png', '?width=500&height=300&scale=1.5') });
+    expect(pngSize(small.rawPayload)).toEqual({ width: 750, height: 450 });
+  });
+
+  it('catalogue names and the old image names draw the same chart', async () => {
+    for (const [name, alias] of [
+      ['total.svg?view=cumulative', 'total-cumulative.svg'],
+      ['total.svg', 'total-quarterly.svg'],
+      ['agriculture.svg?view=cumulative', 'sector-agriculture.svg?view=cumulative'],
+    ] as const) {
+      const a = await t.app.inject({ url: url(name) });
+      const b = await t.app.inject({ url: url(alias) });
+      expect(a.statusCode, name).toBe(200);
+      // SVG clip-path ids count up from one drawing to the next.
+      const ids = (svg: string) => svg.replace(/cl_[0-9a-f]+/g, 'cl');
+      expect(ids(a.body), name).toBe(ids(b.body));
+    }
+    expect((await t.app.inject({ url: url('fan.svg?view=cumulative') })).statusCode).toBe(200);
+  });
+
+  it('JSON: {title, columns, rows} of the band chart, the figures of the actual table', async () => {
+    const r = await t.app.inject({ url: url('total.json', '?view=cumulative&lang=en') });
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toContain('application/json');
+    const table = r.json();
+    expect(table.title).toBe('GRDP total — cumulative');
+    expect(table.columns.map((c: { key: string }) => c.key)).toEqual(['low', 'high', 'actual']);
+    expect(table.rows.map((row: { period: string }) => row.period)).toEqual(['Q1', 'H1', '9M', 'FY']);
+    expect(table.rows[3]).toMatchObject({
+      period: 'FY',
+      label: 'Full year',
+      values: { low: 7, high: 7.5, actual: 7.36 },
+    });
+    expect(table.rows[3].vintage).toBe('estimate');
+  });
+
+  it('contributions: no period filled in without actuals; the FY total is the total chart FY figure, with a note', async () => {
+    const table = (await t.app.inject({ url: url('contributions.json', '?view=quarterly') })).json();
+    // Q3 and Q4 have no actual figures in the file (Q2 is derived from H1 and Q1).
+    expect(table.rows[2].values).toMatchObject({ agriculture: null, total: null });
+    expect(table.rows[3].values.total).toBeNull();
+    const cumulative = (await t.app.inject({ url: url('contributions.json', '?view=cumulative') })).json();
+    const total = (await t.app.inject({ url: url('total.json', '?view=cumulative') })).json();
+    expect(cumulative.rows[3].values.total).toBe(total.rows[3].values.actual);
+    expect(cumulative.columns.map((c: { key: string }) => c.key)).toEqual([
+      'agriculture',
+      'industry_construction',
+      'services',
+      'product_taxes',
+      'total',
+    ]);
+    const sum = ['agriculture', 'industry_construction', 'services', 'product_taxes']
+      .map((k) => cumulative.rows[3].values[k] as number)
+      .reduce((a, b) => a + b, 0);
+    // The sector figures add up to 7,37 against the published 7,36 (and Q1, H1 differ too): the table says so.
+    expect(sum.toFixed(2)).toBe('7.37');
+    expect(cumulative.notes).toHaveLength(3);
+    expect(cumulative.notes[2]).toMatch(/^Cả năm: .*7,37%.*7,36%/);
+  });
+
+  it('CSV follows lang: vi with ; and decimal commas and a BOM, en with , and .', async () => {
+    const vi = await t.app.inject({ url: url('total.csv', '?view=cumulative') });
+    expect(vi.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(vi.headers['content-disposition']).toBe('attachment; filename="an-giang-2023-total-cumulative.csv"');
+    expect(vi.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    const lines = vi.rawPayload.toString('utf8').slice(1).split('\r\n');
+    expect(lines[0]).toBe('Kỳ;Thấp (%);Cao (%);Thực hiện (%);Loại số liệu');
+    expect(lines[1]).toBe('Quý I;6,15;6,54;6,30;Ước tính');
+    expect(lines[4]).toBe('Cả năm;7,00;7,50;7,36;Ước tính');
+    const en = await t.app.inject({ url: url('total.csv', '?view=cumulative&lang=en') });
+    const enLines = en.body.replace(/^\uFEFF/, '').split('\r\n');
+    expect(enLines[0]).toBe('Period,Low (%),High (%),Actual (%),Vintage');
+    expect(enLines[4]).toBe('Full year,7.00,7.50,7.36,Estimate');
   });
 });

@@ -1,16 +1,27 @@
 /**
- * Chart images for reports: `GET /api/scenarios/:id/charts/:chart` with `:chart` = `<name>.png` or `<name>.svg`,
- * names total-quarterly, total-cumulative, sector-<id>, contributions, fan; `width`, `height`, `lang`, `theme`,
- * `view` in the query. Bad query values → 400 `{code, message, path}`; unknown scenario or chart → 404.
+ * A chart of a stored scenario: `GET /api/scenarios/:id/charts/:chart` with `:chart` = `<name>.png`, `.svg`,
+ * `.csv` or `.json`. Names from the chart catalogue of @grdp/charts (`total`, a sector id, `contributions`, `fan`;
+ * the old `total-quarterly`, `total-cumulative`, `sector-<id>` are aliases); `view`, `lang`, `theme`, `width`,
+ * `height`, `scale` and `contrib` in the query. Images and data come from the same @grdp/charts builder as the
+ * web's chart boxes and the embed. Bad query values → 400 `{code, message, path}`; unknown scenario or chart → 404.
  */
+
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { scenarioChart, tableCsv } from '@grdp/charts';
+import { resolveBase } from '@grdp/engine';
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply } from 'fastify';
-import { scenarioChart } from '../charts/data.ts';
-import { MAX_SIZE, MIN_SIZE, renderChart } from '../charts/render.ts';
+import { MAX_PIXEL_RATIO, MAX_SIZE, MIN_SIZE, renderChart } from '../charts/render.ts';
 import { ApiError } from '../errors.ts';
-import { errors, ScenarioIdParams, SLUG } from '../schemas/common.ts';
+import { errors, ScenarioIdParams } from '../schemas/common.ts';
 import { FileResponse, LangSchema } from '../schemas/files.ts';
+
+/** The default image: 800 × 450 CSS pixels, PNG at twice that (1600 × 900 pixels), fit for a printed report. */
+export const DEFAULT_WIDTH = 800;
+export const DEFAULT_HEIGHT = 450;
+export const DEFAULT_SCALE = 2;
+/** The largest PNG side in pixels (width or height times scale). */
+export const MAX_PIXELS = 6000;
 
 const SIZE = Type.String({ pattern: '^[0-9]{1,6}$', description: `pixels, ${MIN_SIZE}..${MAX_SIZE}` });
 
@@ -19,20 +30,32 @@ const ChartParams = Type.Composite([
   Type.Object({
     chart: Type.String({
       maxLength: 120,
-      description: 'total-quarterly | total-cumulative | sector-<id> | contributions | fan, then .png or .svg',
+      description:
+        'total | <sector id> | contributions | fan (aliases: total-quarterly, total-cumulative, sector-<id>), then .png, .svg, .csv or .json',
     }),
   }),
 ]);
 
 const ChartQuery = Type.Object(
   {
-    width: Type.Optional({ ...SIZE, description: `Width in pixels, ${MIN_SIZE}..${MAX_SIZE} (default 800)` }),
-    height: Type.Optional({ ...SIZE, description: `Height in pixels, ${MIN_SIZE}..${MAX_SIZE} (default 450)` }),
+    width: Type.Optional({ ...SIZE, description: `Width in CSS pixels, ${MIN_SIZE}..${MAX_SIZE} (default 800)` }),
+    height: Type.Optional({ ...SIZE, description: `Height in CSS pixels, ${MIN_SIZE}..${MAX_SIZE} (default 450)` }),
+    scale: Type.Optional(
+      Type.String({
+        pattern: '^[0-9](\\.[0-9]{1,2})?$',
+        description: `PNG pixels per CSS pixel, 1..${MAX_PIXEL_RATIO} (default 2: 1600 × 900); at most ${MAX_PIXELS} pixels a side`,
+      }),
+    ),
     lang: Type.Optional(LangSchema),
     theme: Type.Optional(Type.Union([Type.Literal('light'), Type.Literal('dark')])),
     view: Type.Optional(
       Type.Union([Type.Literal('quarterly'), Type.Literal('cumulative')], {
-        description: 'sector-<id>, contributions and fan: quarters (default) or cumulative periods',
+        description: 'Quarters (default) or cumulative periods (Q1, H1, 9M, FY); total-quarterly/-cumulative fix it',
+      }),
+    ),
+    contrib: Type.Optional(
+      Type.Union([Type.Literal('actual'), Type.Literal('mid')], {
+        description: 'contributions: from the actuals (default) or along the scenario mid path',
       }),
     ),
   },
@@ -50,6 +73,27 @@ function size(raw: string | undefined, fallback: number, name: 'width' | 'height
   return value;
 }
 
+function scaleOf(raw: string | undefined, width: number, height: number): number {
+  const value = raw === undefined ? DEFAULT_SCALE : Number(raw);
+  if (!(value >= 1 && value <= MAX_PIXEL_RATIO))
+    throw new ApiError('VALIDATION', `scale must be from 1 to ${MAX_PIXEL_RATIO}, got ${raw}`, 'querystring.scale');
+  if (Math.max(width, height) * value > MAX_PIXELS)
+    throw new ApiError(
+      'VALIDATION',
+      `the image would be ${Math.round(width * value)} × ${Math.round(height * value)} pixels; at most ${MAX_PIXELS} a side`,
+      'querystring.scale',
+    );
+  return value;
+}
+
+const FORMATS = {
+  png: 'image/png',
+  svg: 'image/svg+xml',
+  csv: 'text/csv; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+} as const;
+type Format = keyof typeof FORMATS;
+
 export const chartRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/scenarios/:id/charts/:chart',
@@ -57,7 +101,12 @@ export const chartRoutes: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: app.authorize('read'),
       schema: {
         tags: ['charts'],
-        summary: 'A chart of a stored scenario as a PNG or SVG image (bands, contributions, fan)',
+        summary:
+          'A chart of a stored scenario (bands, contributions, fan): PNG or SVG image, or its data table as CSV or JSON',
+        description:
+          'JSON: `{title, columns: [{key, label}], rows: [{period, label, values: {<column key>: number | null}}], notes?}`; ' +
+          'band charts have the columns low, high, actual; contributions one per sector id and total; the fan p5…p95. ' +
+          'CSV follows `lang`: vi with `;`, decimal comma and a UTF-8 BOM; en with `,` and `.`; 2 decimals.',
         params: ChartParams,
         querystring: ChartQuery,
         response: { 200: FileResponse, ...errors(400, 401, 403, 404, 422) },
@@ -65,33 +114,43 @@ export const chartRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { id, chart } = request.params;
-      const m = /^(.+)\.(png|svg)$/.exec(chart);
-      const name = m?.[1];
-      if (!m || !name || !new RegExp(SLUG).test(name.replace(/_/g, '-')))
-        throw new ApiError('NOT_FOUND', `no chart ${chart}: use <name>.png or <name>.svg`);
-      const format = m[2] as 'png' | 'svg';
+      const m = /^(.+)\.(png|svg|csv|json)$/.exec(chart);
+      if (!m) throw new ApiError('NOT_FOUND', `no chart ${chart}: use <name>.png, .svg, .csv or .json`);
+      const name = m[1]!;
+      const format = m[2] as Format;
       const { query } = request;
-      const width = size(query.width, 800, 'width');
-      const height = size(query.height, 450, 'height');
+      const width = size(query.width, DEFAULT_WIDTH, 'width');
+      const height = size(query.height, DEFAULT_HEIGHT, 'height');
+      const scale = format === 'png' ? scaleOf(query.scale, width, height) : 1;
+      const lang = query.lang ?? 'vi';
+      const theme = query.theme ?? 'light';
       const scenario = await app.repos.scenarios.effectiveScenario(id);
       if (!scenario) throw new ApiError('NOT_FOUND', `no scenario ${id}`);
-      const config = await scenarioChart(scenario, name, {
-        lang: query.lang ?? 'vi',
-        theme: query.theme ?? 'light',
-        view: query.view,
+      const { base } = await resolveBase(scenario);
+      const built = scenarioChart(scenario, base, name, {
+        lang,
+        theme,
+        responsive: false,
+        ...(query.view !== undefined && { view: query.view }),
+        ...(query.contrib !== undefined && { contributions: query.contrib }),
       });
-      if (!config) throw new ApiError('NOT_FOUND', `no chart ${name} for ${id}`);
+      if (!built) throw new ApiError('NOT_FOUND', `no chart ${name} for ${id}`);
+      const file = `${id}-${built.entry.name}-${built.view}`;
+      const send = (body: string | Buffer) =>
+        (reply as FastifyReply).type(FORMATS[format]).header('cache-control', 'no-cache').send(body);
+      if (format === 'json') return send(JSON.stringify(built.table));
+      if (format === 'csv') {
+        reply.header('content-disposition', `attachment; filename="${file}.csv"`);
+        return send(tableCsv(built.table, lang));
+      }
       let image: Buffer;
       try {
-        image = renderChart(config, { width, height, format, theme: query.theme ?? 'light' });
+        image = renderChart(built.config, { width, height, format, theme, devicePixelRatio: scale });
       } catch (e) {
         if (e instanceof RangeError) throw new ApiError('VALIDATION', e.message, 'querystring');
         throw e;
       }
-      return (reply as FastifyReply)
-        .type(format === 'png' ? 'image/png' : 'image/svg+xml')
-        .header('cache-control', 'no-cache')
-        .send(image);
+      return send(image);
     },
   );
 };

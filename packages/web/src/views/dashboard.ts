@@ -3,6 +3,8 @@
  * key (total and sectors) in the quarterly or cumulative view, contributions by sector, each chart with its data
  * table. Every figure comes from the engine (`actualTable`, `track`, `evaluate`).
  */
+
+import { type ChartView, type ContributionSource, parseView, scenarioChart } from '@grdp/charts';
 import {
   CUMULATIVE_ENDING,
   formatBand,
@@ -17,20 +19,10 @@ import {
 } from '@grdp/engine';
 import { loadScenarioData, type ScenarioData } from '../api.ts';
 import { chartBox } from '../chartbox.ts';
-import { bandChart, type ChartView, contributionsChart } from '../charts/index.ts';
 import { h, mount } from '../dom.ts';
 import { getLang, t } from '../i18n/index.ts';
 import type { ViewContext } from '../main.ts';
-import {
-  actualTable,
-  bandInput,
-  bandTable,
-  type ContributionSource,
-  contributionsInput,
-  contributionsTable,
-  keysOf,
-  namesOf,
-} from '../model.ts';
+import { keysOf, namesOf } from '../model.ts';
 import { replaceQuery } from '../router.ts';
 
 export async function renderDashboard(ctx: ViewContext): Promise<void> {
@@ -38,11 +30,9 @@ export async function renderDashboard(ctx: ViewContext): Promise<void> {
   const { id, query } = ctx.route;
   const data = await loadScenarioData(id);
   const lang = getLang();
-  const view: ChartView = query.get('view') === 'cumulative' ? 'cumulative' : 'quarterly';
+  const view = parseView(query.get('view'));
   const source: ContributionSource = query.get('contrib') === 'mid' ? 'mid' : 'actual';
   const { scenario, base } = data;
-  const names = namesOf(scenario);
-  const table = actualTable(scenario, base);
   const tracked = track(scenario, base);
 
   const setQuery = (key: string, value: string) => {
@@ -72,27 +62,25 @@ export async function renderDashboard(ctx: ViewContext): Promise<void> {
   );
 
   const charts = keysOf(scenario).map((key) => {
-    const input = bandInput(scenario, table, key);
-    const title = `${keyLabel(key, lang, names)} — ${t(view, lang).toLowerCase()}`;
+    const chart = scenarioChart(scenario, base, key, { lang, view })!;
     return h(
       'section',
-      { class: 'card', 'aria-label': title },
+      { class: 'card', 'aria-label': chart.title },
       chartBox({
         id: `band-${key}-${view}`,
-        title,
-        config: bandChart({ ...input, title }, { lang, view, names }) as never,
-        table: bandTable(input, view, lang),
+        title: chart.title,
+        config: chart.config as never,
+        table: chart.table,
         embed: { scenario: id, chart: key, view },
-        svg: svgUrl(id, key === 'total' ? `total-${view}` : `sector-${key}`, view, lang),
+        svg: svgUrl(id, key, { lang, view }),
       }).element,
     );
   });
 
-  const contribInput = contributionsInput(scenario, base, table, source);
-  const contribTitle = `${t('contributions', lang)} — ${t(source === 'mid' ? 'fromMid' : 'fromActuals', lang)}`;
+  const contrib = scenarioChart(scenario, base, 'contributions', { lang, view, contributions: source })!;
   const contributions = h(
     'section',
-    { class: 'card wide', 'aria-label': contribTitle },
+    { class: 'card wide', 'aria-label': contrib.title },
     h(
       'label',
       { class: 'inline no-print' },
@@ -106,10 +94,11 @@ export async function renderDashboard(ctx: ViewContext): Promise<void> {
     ),
     chartBox({
       id: `contributions-${view}`,
-      title: contribTitle,
-      config: contributionsChart({ ...contribInput, title: contribTitle }, { lang, view, names }) as never,
-      table: contributionsTable(contribInput, view, lang, names),
+      title: contrib.title,
+      config: contrib.config as never,
+      table: contrib.table,
       embed: { scenario: id, chart: 'contributions', view },
+      svg: svgUrl(id, 'contributions', { lang, view, contrib: source }),
     }).element,
   );
 
@@ -134,9 +123,9 @@ export async function renderDashboard(ctx: ViewContext): Promise<void> {
   );
 }
 
-/** The API's chart image route (packages/api/src/routes/charts.ts). */
-function svgUrl(id: string, name: string, view: ChartView, lang: Lang): string {
-  return `/api/scenarios/${encodeURIComponent(id)}/charts/${name}.svg?${new URLSearchParams({ lang, view })}`;
+/** The API's chart image route (packages/api/src/routes/charts.ts), same catalogue name as the chart box. */
+function svgUrl(id: string, name: string, query: { lang: Lang; view: ChartView; contrib?: string }): string {
+  return `/api/scenarios/${encodeURIComponent(id)}/charts/${encodeURIComponent(name)}.svg?${new URLSearchParams(query)}`;
 }
 
 function baseLine(data: ScenarioData, lang: Lang): string {

@@ -5,6 +5,15 @@
  * FY target. The state lives in the URL (`?b=mid&s=agriculture.Q3:-2,…`), so a link restores it; a what-if can be
  * saved to the API as well.
  */
+
+import {
+  contributionsChart,
+  contributionsFromEvaluation,
+  contributionsTable,
+  fanChart,
+  fanInputFromSimulation,
+  fanTable,
+} from '@grdp/charts';
 import {
   type BaselineName,
   bandPath,
@@ -19,6 +28,7 @@ import {
   type QuarterValues,
   requiredGrowth,
   type Shock,
+  SIMULATION_DEFAULTS,
   type SimulationResult,
   simulate,
   TOTAL,
@@ -28,14 +38,13 @@ import {
 } from '@grdp/engine';
 import { ApiError, api, loadScenarioData, type ScenarioData, tokens } from '../api.ts';
 import { type ChartTable, chartBox } from '../chartbox.ts';
-import { contributionsChart, contributionsFromEvaluation, type FanPoint, fanChart } from '../charts/index.ts';
 import { copyText, h, mount } from '../dom.ts';
 import { getLang, t } from '../i18n/index.ts';
 import type { ViewContext } from '../main.ts';
-import { contributionsTable, keysOf, namesOf, round } from '../model.ts';
+import { keysOf, namesOf } from '../model.ts';
 import { replaceQuery } from '../router.ts';
 
-export const SIM_DRAWS = 20_000;
+export const SIM_DRAWS = SIMULATION_DEFAULTS.draws;
 const RANGE = 10;
 
 /** Shocks in the URL: `sector.Q3:-2` entries joined by commas (pp; a decimal point). */
@@ -371,12 +380,10 @@ function contribConfig(result: WhatIfResult, data: ScenarioData, lang: Lang) {
   const names = namesOf(data.scenario);
   const ids = topLevelSectors(data.scenario.sectors).map((s) => s.id);
   const input = contributionsFromEvaluation(result.evaluation, ids);
+  const title = `${t('contributions', lang)} — ${t('after', lang)}`;
   return {
-    config: contributionsChart(
-      { ...input, title: `${t('contributions', lang)} — ${t('after', lang)}` },
-      { lang, view: 'cumulative', names },
-    ) as never,
-    table: contributionsTable(input, 'cumulative', lang, names),
+    config: contributionsChart({ ...input, title }, { lang, view: 'cumulative', names }) as never,
+    table: contributionsTable(input, 'cumulative', lang, title, names),
   };
 }
 
@@ -409,7 +416,7 @@ function runSimulation(data: ScenarioData, result: WhatIfResult): SimulationResu
   try {
     return simulate(
       { sectors, base, low: shift(low), high: shift(high), actual, fyTarget },
-      { draws: SIM_DRAWS, seed: 1 },
+      { ...SIMULATION_DEFAULTS },
     );
   } catch {
     return null;
@@ -418,28 +425,10 @@ function runSimulation(data: ScenarioData, result: WhatIfResult): SimulationResu
 
 function fanConfig(sim: SimulationResult | null, data: ScenarioData, lang: Lang): { config: never; table: ChartTable } {
   const names = namesOf(data.scenario);
-  const quantiles: FanPoint[] = sim
-    ? PERIODS.map((period) => ({ period, ...sim.periods[period][TOTAL]!.quantiles }))
-    : [];
-  const bands = PERIODS.flatMap((period) => {
-    const b = data.scenario.targets[period]?.[TOTAL];
-    return b ? [{ period, low: b.low, high: b.high }] : [];
-  });
-  const periods = ['Q1', 'H1', '9M', 'FY'] as const;
-  const rows = periods.map((p) => {
-    const q = quantiles.find((x) => x.period === p);
-    return [
-      periodLabel(p, lang),
-      ...(['p5', 'p25', 'p50', 'p75', 'p95'] as const).map((k) => (q ? formatNumber(q[k], lang) : '–')),
-    ];
-  });
-  const csv = periods.map((p) => {
-    const q = quantiles.find((x) => x.period === p);
-    return [p, ...(['p5', 'p25', 'p50', 'p75', 'p95'] as const).map((k) => (q ? round(q[k]) : null))];
-  });
+  const input = fanInputFromSimulation(data.scenario, sim);
   return {
-    config: fanChart({ key: TOTAL, quantiles, bands }, { lang, view: 'cumulative', names }) as never,
-    table: { head: [t('period', lang), 'P5', 'P25', 'P50', 'P75', 'P95'], rows, csv },
+    config: fanChart(input, { lang, view: 'cumulative', names }) as never,
+    table: fanTable(input, 'cumulative', lang, t('simulation', lang)),
   };
 }
 

@@ -32,6 +32,8 @@ export interface ContributionRow {
   period: Period;
   contributions: Readonly<Record<string, number>>;
   total: number;
+  /** The contributions added, when the total is a figure of its own (a published total): see `contributionsFromActuals`. */
+  sum?: number;
 }
 
 export interface ContributionsChartInput {

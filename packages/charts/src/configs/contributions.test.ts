@@ -1,9 +1,9 @@
 import { evaluate } from '@grdp/engine';
 import { describe, expect, it } from 'vitest';
-import { contributionsFromEvaluation } from './adapters.ts';
+import { contributionsFromEvaluation } from '../inputs/contributions.ts';
+import { SECTOR_COLOURS } from '../theme.ts';
+import type { ContributionsChartInput } from '../types.ts';
 import { contributionsChart } from './contributions.ts';
-import { SECTOR_COLOURS } from './theme.ts';
-import type { ContributionsChartInput } from './types.ts';
 
 const input: ContributionsChartInput = {
   sectors: [{ key: 'agriculture' }, { key: 'industry_construction' }, { key: 'services', label: 'DV' }],

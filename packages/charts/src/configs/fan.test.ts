@@ -1,8 +1,8 @@
 import type { LegendItem } from 'chart.js';
 import { describe, expect, it } from 'vitest';
+import { THEMES } from '../theme.ts';
+import { type FanChartInput, QUANTILE_KEYS } from '../types.ts';
 import { fanChart } from './fan.ts';
-import { THEMES } from './theme.ts';
-import { type FanChartInput, QUANTILE_KEYS } from './types.ts';
 
 const input: FanChartInput = {
   key: 'total',

@@ -1,8 +1,8 @@
 import type { LegendItem, TooltipItem } from 'chart.js';
 import { describe, expect, it } from 'vitest';
+import { THEMES, VINTAGE_POINT_STYLES } from '../theme.ts';
+import type { BandChartInput } from '../types.ts';
 import { bandChart } from './band.ts';
-import { THEMES, VINTAGE_POINT_STYLES } from './theme.ts';
-import type { BandChartInput } from './types.ts';
 
 const input: BandChartInput = {
   key: 'total',

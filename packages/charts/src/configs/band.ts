@@ -1,9 +1,9 @@
 import { formatBand, formatPercent, keyLabel, VINTAGES, type Vintage } from '@grdp/engine';
 import type { ChartConfiguration, ChartDataset, TooltipItem } from 'chart.js';
-import { alignToPeriods, growthLineChart, resolve, viewPeriods } from './common.ts';
-import { t } from './i18n.ts';
-import { VINTAGE_POINT_STYLES } from './theme.ts';
-import type { BandChartInput, ViewChartOptions } from './types.ts';
+import { alignToPeriods, growthLineChart, resolve, viewPeriods } from '../common.ts';
+import { t } from '../i18n.ts';
+import { VINTAGE_POINT_STYLES } from '../theme.ts';
+import type { BandChartInput, ViewChartOptions } from '../types.ts';
 
 export type LineChartConfig = ChartConfiguration<'line', (number | null)[], string>;
 

@@ -20,6 +20,17 @@ const MESSAGES = {
   interval50: { vi: 'Khoảng 50%', en: '50% interval' },
   fan: { vi: 'Phân phối tăng trưởng', en: 'Growth distribution' },
   period: { vi: 'Kỳ', en: 'Period' },
+  low: { vi: 'Thấp', en: 'Low' },
+  high: { vi: 'Cao', en: 'High' },
+  actual: { vi: 'Thực hiện', en: 'Actual' },
+  vintage: { vi: 'Loại số liệu', en: 'Vintage' },
+  pp: { vi: 'điểm %', en: 'pp' },
+  fromActuals: { vi: 'số thực hiện', en: 'actuals' },
+  fromMid: { vi: 'kịch bản (giữa khoảng)', en: 'scenario (band midpoint)' },
+  sumDiffers: {
+    vi: 'Đóng góp của các ngành cộng lại {sum}; tăng trưởng GRDP công bố {total}. Chênh lệch do số liệu công bố đã làm tròn (hoặc không khớp nhau).',
+    en: 'The sector contributions add up to {sum}; published GRDP growth is {total}. They differ because the published figures are rounded (or disagree).',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { bandInputFromScenario } from './adapters.ts';
 import { alignToPeriods, formatTick, viewLabels } from './common.ts';
 import { t } from './i18n.ts';
 import { OKABE_ITO, registerCharts, withAlpha } from './index.ts';
@@ -29,27 +28,6 @@ describe('chart helpers', () => {
       { period: 'Q3' as const, v: Number.NaN },
     ];
     expect(alignToPeriods(['Q1', 'Q2', 'Q3'], items, (i) => i.v)).toEqual([null, 2, null]);
-  });
-
-  it('builds band input from a scenario', () => {
-    const input = bandInputFromScenario(
-      {
-        targets: {
-          Q1: { total: { low: 6, high: 6.5 } },
-          FY: { total: { low: 7, high: 7 }, services: { low: 8, high: 9 } },
-        },
-        actuals: [
-          { period: 'Q1', vintage: 'estimate', values: { total: 6.2 } },
-          { period: 'Q1', vintage: 'official', values: { services: 7 } },
-        ],
-      },
-      'total',
-    );
-    expect(input.bands).toEqual([
-      { period: 'Q1', low: 6, high: 6.5 },
-      { period: 'FY', low: 7, high: 7 },
-    ]);
-    expect(input.actuals).toEqual([{ period: 'Q1', value: 6.2, vintage: 'estimate' }]);
   });
 
   it('palette colours turn into rgba; registerCharts registers the parts used', () => {

@@ -1,9 +1,9 @@
 import { formatPercent, keyLabel } from '@grdp/engine';
 import type { ChartConfiguration, ChartDataset, TooltipItem } from 'chart.js';
-import { alignToPeriods, axes, baseOptions, resolve, viewLabels, viewPeriods } from './common.ts';
-import { t } from './i18n.ts';
-import { sectorColour } from './theme.ts';
-import type { ContributionsChartInput, ViewChartOptions } from './types.ts';
+import { alignToPeriods, axes, baseOptions, resolve, viewLabels, viewPeriods } from '../common.ts';
+import { t } from '../i18n.ts';
+import { sectorColour } from '../theme.ts';
+import type { ContributionsChartInput, ViewChartOptions } from '../types.ts';
 
 export type ContributionsChartConfig = ChartConfiguration<'bar' | 'line', (number | null)[], string>;
 

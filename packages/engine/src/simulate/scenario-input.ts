@@ -1,23 +1,23 @@
 /**
- * The engine's simulate input built from a scenario: a plain mapping, no formulas. Sectors are the top-level
+ * The simulate input of a scenario: a plain mapping, no formulas. Sectors are the top-level
  * ones (parts do not add into the total); base levels from `resolveBase`; band paths from `bandPath`; the
  * quarters up to `asOf` fixed at the engine's actuals table (published or derived quarterly figures); FY targets
  * as the file states them.
  */
-import {
-  actualTable,
-  type BaseTable,
-  bandPath,
-  componentIds,
-  findFigure,
-  latestQuarter,
-  QUARTERS,
-  type Quarter,
-  type QuarterValues,
-  type Scenario,
-  type SimulateInput,
-  TOTAL,
-} from '@grdp/engine';
+import { actualTable, findFigure, latestQuarter } from '../actuals/index.ts';
+import type { BaseTable } from '../base/index.ts';
+import { QUARTERS, type Quarter } from '../periods.ts';
+import { bandPath } from '../scenario/bands.ts';
+import { componentIds } from '../scenario/sectors.ts';
+import type { QuarterValues } from '../scenario/types.ts';
+import { type Scenario, TOTAL } from '../scenario/types.ts';
+import type { SimulateInput } from './types.ts';
+
+/**
+ * The draws and seed every surface uses when the user names none (the fan chart, the what-if studio): the same
+ * figures on the server image, the embed and the studio.
+ */
+export const SIMULATION_DEFAULTS = { draws: 20_000, seed: 1 } as const;
 
 export interface ScenarioSimulateInput {
   input: SimulateInput;

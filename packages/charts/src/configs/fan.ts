@@ -1,8 +1,8 @@
 import { formatBand, formatPercent, keyLabel } from '@grdp/engine';
 import type { ChartConfiguration, ChartDataset, TooltipItem } from 'chart.js';
-import { alignToPeriods, growthLineChart, resolve, viewPeriods } from './common.ts';
-import { type MessageKey, t } from './i18n.ts';
-import { type FanChartInput, QUANTILE_KEYS, type QuantileKey, type ViewChartOptions } from './types.ts';
+import { alignToPeriods, growthLineChart, resolve, viewPeriods } from '../common.ts';
+import { type MessageKey, t } from '../i18n.ts';
+import { type FanChartInput, QUANTILE_KEYS, type QuantileKey, type ViewChartOptions } from '../types.ts';
 
 export type FanChartConfig = ChartConfiguration<'line', (number | null)[], string>;
 

@@ -1,0 +1,15 @@
+export * from './catalogue.ts';
+export * from './cells.ts';
+export { alignToPeriods, formatTick, viewLabels, viewPeriods } from './common.ts';
+export * from './configs/band.ts';
+export * from './configs/contributions.ts';
+export * from './configs/fan.ts';
+export * from './i18n.ts';
+export * from './inputs/band.ts';
+export * from './inputs/contributions.ts';
+export * from './inputs/fan.ts';
+export * from './register.ts';
+export * from './scenario.ts';
+export * from './tables.ts';
+export * from './theme.ts';
+export * from './types.ts';

@@ -1,0 +1,45 @@
+import {
+  type BaseTable,
+  PERIODS,
+  type Scenario,
+  SIMULATION_DEFAULTS,
+  type SimulationResult,
+  simulate,
+  simulateInputOf,
+  TOTAL,
+} from '@grdp/engine';
+import type { BandPoint, FanChartInput, FanPoint } from '../types.ts';
+
+/** The total's target bands, for the dashed lines of the fan. */
+function totalBands(scenario: Pick<Scenario, 'targets'>): BandPoint[] {
+  return PERIODS.flatMap((period) => {
+    const b = scenario.targets[period]?.[TOTAL];
+    return b ? [{ period, low: b.low, high: b.high }] : [];
+  });
+}
+
+/**
+ * The fan of a simulation result: quantiles of the total's growth for the periods still uncertain (a period fixed
+ * by actuals has nothing to spread, and is left empty), with the target bands.
+ */
+export function fanInputFromSimulation(
+  scenario: Pick<Scenario, 'targets'>,
+  result: Pick<SimulationResult, 'periods'> | null,
+): FanChartInput {
+  const quantiles: FanPoint[] = [];
+  if (result)
+    for (const period of PERIODS) {
+      const series = result.periods[period]?.[TOTAL];
+      if (series && series.sd > 1e-9) quantiles.push({ period, ...series.quantiles });
+    }
+  return { key: TOTAL, quantiles, bands: totalBands(scenario) };
+}
+
+/**
+ * The scenario's fan: the engine's simulation of the effective scenario (quarters with actuals fixed at them),
+ * with the default draws and seed, so the server image and the embed draw the same fan.
+ */
+export function fanInput(scenario: Scenario, base: Readonly<BaseTable>): FanChartInput {
+  const result = simulate(simulateInputOf(scenario, base).input, { ...SIMULATION_DEFAULTS });
+  return fanInputFromSimulation(scenario, result);
+}
