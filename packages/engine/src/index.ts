@@ -1,4 +1,5 @@
 export * from './actuals/index.ts';
+export * from './actuals/value.ts';
 export * from './audit/index.ts';
 export * from './base/index.ts';
 export * from './calibrate/index.ts';

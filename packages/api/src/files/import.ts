@@ -4,7 +4,7 @@
  * growth a number in (−100, 1000]. Every problem of every row is collected; any problem rejects the whole file
  * (ImportError, nothing is written).
  */
-import { PERIODS, type Period, type Scenario } from '@grdp/engine';
+import { actualValueProblem, PERIODS, type Period, type Scenario } from '@grdp/engine';
 import { ApiError, ImportError, type ImportRowError } from '../errors.ts';
 import type { ActualInput } from '../repositories/index.ts';
 import {
@@ -207,8 +207,8 @@ function readGrowth(c: SheetCell, locale: NumberLocale | undefined, bad: (reason
     if (!r.ok) return void bad(r.reason);
     value = r.value;
   }
-  if (!Number.isFinite(value) || value <= -100 || value > 1000)
-    return void bad(`${value} is not a growth rate in % (more than −100, at most 1000)`);
+  const problem = actualValueProblem(value);
+  if (problem) return void bad(problem);
   return value;
 }
 

@@ -26,6 +26,15 @@ describe('actuals', () => {
     expect(json(g).values).toEqual({ total: 6.2, agriculture: 2.1 });
   });
 
+  it('refuses a growth of −100 or less, or above 1000, with the engine range (400 at its path)', async () => {
+    for (const value of [-100, -150, 1000.5]) {
+      const r = await put('Q4', { values: { total: value }, vintage: 'estimate' });
+      expect(r.statusCode, String(value)).toBe(400);
+      expect(json(r).path, String(value)).toContain('values');
+    }
+    expect((await t.app.inject({ url: `${url}/Q4` })).statusCode).toBe(404);
+  });
+
   it('needs If-Match to change an existing period (428) and refuses a stale one (409), changing nothing', async () => {
     const missing = await put('Q1', { values: { total: 6.3 }, vintage: 'revised' });
     expect(missing.statusCode).toBe(428);

@@ -1,12 +1,13 @@
+import { ACTUAL_GROWTH_RANGE, SECTOR_ID_PATTERN } from '@grdp/engine';
 import { Type } from '@sinclair/typebox';
 import { PeriodSchema, ScenarioIdParams } from './common.ts';
 
 export const VintageSchema = Type.Union([Type.Literal('estimate'), Type.Literal('revised'), Type.Literal('official')]);
 
-/** Growth % by key (`total` or a sector id). Bounded so a typo (7500 for 7.5) is refused. */
+/** Growth % by key (`total` or a sector id), in the engine's one range (more than −100, at most 1000). */
 export const ActualValuesSchema = Type.Record(
-  Type.String({ pattern: '^[a-z][a-z0-9_]*$', maxLength: 64 }),
-  Type.Number({ minimum: -100, maximum: 1000 }),
+  Type.String({ pattern: SECTOR_ID_PATTERN, maxLength: 64 }),
+  Type.Number({ ...ACTUAL_GROWTH_RANGE }),
   { minProperties: 1, maxProperties: 64, additionalProperties: false },
 );
 

@@ -1,3 +1,4 @@
+import { isActualValue } from '../actuals/value.ts';
 import { type ErrorCode, type Issue, issue, type WarningCode } from '../errors.ts';
 import { isPeriod, PERIODS, type Period } from '../periods.ts';
 import { SCENARIO_MAX_DEPTH } from './limits.ts';
@@ -360,7 +361,9 @@ function checkActuals(value: unknown, c: Checker): Actual[] {
         const vPath = childPath(childPath(path, 'values'), key);
         if (!c.rowKey(key, vPath)) continue;
         const n = c.number(v, vPath);
-        if (n !== undefined) values[key] = n;
+        if (n === undefined) continue;
+        if (isActualValue(n)) values[key] = n;
+        else c.error('SCENARIO_BAD_ACTUAL', vPath, String(n));
       }
     }
     if (period === undefined || vintage === undefined) return;

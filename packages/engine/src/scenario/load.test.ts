@@ -302,6 +302,13 @@ const cases: Case[] = [
     at: 'preliminary',
   },
   {
+    name: 'an actual growth of −100 % (the one range: more than −100)',
+    text: file('targets: {}', 'actuals:', '  - period: Q1', '    vintage: estimate', '    values: {total: -100}'),
+    code: 'SCENARIO_BAD_ACTUAL',
+    path: 'actuals[0].values.total',
+    at: '-100',
+  },
+  {
     name: 'a date that does not exist',
     text: file(
       'targets: {}',

@@ -5,6 +5,7 @@
  * cannot express (sector references, parents, inverted bands) and reports every problem with its path and line.
  */
 import { type Static, Type } from '@sinclair/typebox';
+import { ACTUAL_GROWTH_RANGE } from '../actuals/value.ts';
 import { PERIODS } from '../periods.ts';
 import { VINTAGES } from './types.ts';
 
@@ -97,8 +98,8 @@ const ActualSchema = Type.Object(
     vintage: Type.Union(VINTAGES.map((v) => Type.Literal(v))),
     published: Type.Optional(Type.String({ pattern: DATE_PATTERN, description: 'YYYY-MM-DD' })),
     source: Type.Optional(Type.String()),
-    values: Type.Record(Type.String({ pattern: ROW_KEY_PATTERN }), Type.Number(), {
-      description: '`total` and/or sector ids → growth (%)',
+    values: Type.Record(Type.String({ pattern: ROW_KEY_PATTERN }), Type.Number({ ...ACTUAL_GROWTH_RANGE }), {
+      description: '`total` and/or sector ids → growth (%), more than −100 and at most 1000',
     }),
     note: Type.Optional(Type.String()),
   },

@@ -8,6 +8,7 @@ import {
   type Actual,
   actualTable,
   formatNumber,
+  isActualValue,
   keyLabel,
   type Lang,
   PERIODS,
@@ -186,7 +187,7 @@ function validate(row: Row, key: string, lang: Lang): number | null | undefined 
   const value = parseGrowth(input.value);
   let message = '';
   if (value === null) message = t('invalidNumber', lang);
-  else if (value !== undefined && (value < -100 || value > 1000)) message = t('outOfRange', lang);
+  else if (value !== undefined && !isActualValue(value)) message = t('outOfRange', lang);
   input.setAttribute('aria-invalid', message ? 'true' : 'false');
   row.errors[key]!.textContent = message;
   return message ? null : value;
@@ -197,7 +198,7 @@ function typedValues(row: Row, keys: string[]): { values: Record<string, number>
   let invalid = false;
   for (const key of keys) {
     const v = parseGrowth(row.inputs[key]!.value);
-    if (v === null || (v !== undefined && (v < -100 || v > 1000))) invalid = true;
+    if (v === null || (v !== undefined && !isActualValue(v))) invalid = true;
     else if (v !== undefined) values[key] = v;
   }
   return { values, invalid };
