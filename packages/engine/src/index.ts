@@ -11,6 +11,7 @@ export * from './periods.ts';
 export * from './plan/index.ts';
 export * from './required/index.ts';
 export * from './scenario/bands.ts';
+export * from './scenario/effective.ts';
 export * from './scenario/index.ts';
 export * from './scenario/sectors.ts';
 export * from './scenario/types.ts';

@@ -2,7 +2,16 @@
  * A typed client of the API (packages/api/src/schemas/*). Scenario data uses the engine's types; every error
  * answer is `{code, message, path?, issues?}` and is thrown as an ApiError with the status.
  */
-import type { Actual, Issue, Period, QuarterValues, Scenario, Vintage } from '@grdp/engine';
+import {
+  type BaseOrigin,
+  effectiveScenario,
+  type Issue,
+  type Period,
+  type QuarterValues,
+  resolveBase,
+  type Scenario,
+  type Vintage,
+} from '@grdp/engine';
 
 export interface ScenarioSummary {
   id: string;
@@ -54,7 +63,7 @@ export interface PutActualBody {
 
 export interface EvaluateAnswer {
   scenarioId: string;
-  base: { source: 'file' | 'calibrated'; levels: Record<string, QuarterValues> };
+  base: { origin: BaseOrigin; note?: string; levels: Record<string, QuarterValues> };
 }
 
 export interface Whatif {
@@ -176,46 +185,25 @@ export const api = {
     (await request<Whatif>(`/scenarios/${enc(id)}/whatifs`, { method: 'POST', token, body: { name, body } })).data,
 };
 
-/**
- * The scenario with its entered actuals: for every period with an entered revision, the entered figures replace
- * the file's (the rule of the API's `effectiveScenario`, used by its compute routes).
- */
-export function withEntered(scenario: Scenario, entered: readonly ActualRevision[]): Scenario {
-  if (entered.length === 0) return scenario;
-  const overridden = new Set<string>(entered.map((a) => a.period));
-  const actuals: Actual[] = [
-    ...scenario.actuals.filter((a) => !overridden.has(a.period)),
-    ...entered.map((a) => ({
-      period: a.period,
-      vintage: a.vintage,
-      values: a.values,
-      source: `entered by ${a.author}`,
-      ...(a.note !== null && { note: a.note }),
-    })),
-  ];
-  return { ...scenario, actuals };
-}
-
 /** Everything a scenario page needs: the stored scenario, its entered revisions and base levels. */
 export interface ScenarioData {
   stored: StoredScenario;
   entered: ActualRevision[];
+  /** The engine's effective scenario: the file plus the entered revisions. */
   scenario: Scenario;
   base: Record<string, QuarterValues>;
-  baseSource: 'file' | 'calibrated';
+  /** Where the levels came from (the engine's `resolveBase`). */
+  baseOrigin: BaseOrigin;
 }
 
 export async function loadScenarioData(id: string): Promise<ScenarioData> {
   const [stored, entered] = await Promise.all([api.getScenario(id), api.listActuals(id)]);
-  let base = stored.scenario.base?.levels;
-  let baseSource: 'file' | 'calibrated' = 'file';
-  // No levels in the file: the API calibrates (HiGHS); the browser never does.
-  if (!base || Object.keys(base).length === 0) {
-    const answer = await api.evaluate(id);
-    base = answer.base.levels;
-    baseSource = answer.base.source;
-  }
-  return { stored, entered, scenario: withEntered(stored.scenario, entered), base, baseSource };
+  const scenario = effectiveScenario(stored.scenario, entered);
+  // The engine's rule picks the levels; calibrating (HiGHS) is left to the API, the browser never does it.
+  const { base, origin } = await resolveBase(scenario, async () => ({
+    base: (await api.evaluate(id)).base.levels,
+  }));
+  return { stored, entered, scenario, base, baseOrigin: origin };
 }
 
 /** The editor / admin tokens, kept for the browser session only. */

@@ -1,5 +1,5 @@
 /** Stored scenarios: the YAML as sent (comments kept), the validated Scenario as JSON, and an ETag per version. */
-import type { Actual, Scenario } from '@grdp/engine';
+import { effectiveScenario, type Scenario } from '@grdp/engine';
 import type { Db } from '../db/database.ts';
 import type { ScenarioTable } from '../db/types.ts';
 import { ApiError, ifMatchMatches } from '../errors.ts';
@@ -127,30 +127,11 @@ export function createScenariosRepository(db: Db, actuals: ActualsRepository) {
       });
     },
 
-    /**
-     * The scenario as computations should see it: the file's actuals overlaid by the entered ones (the current
-     * revision of a period replaces every actual the file has for that period).
-     */
+    /** The scenario as computations should see it: the engine's `effectiveScenario` of the file and the entered revisions. */
     async effectiveScenario(id: string): Promise<Scenario | undefined> {
       const stored = await repo.get(id);
       if (!stored) return undefined;
-      const entered = await actuals.current(id);
-      if (entered.length === 0) return stored.scenario;
-      const overridden = new Set<string>(entered.map((a) => a.period));
-      const merged: Actual[] = [
-        ...stored.scenario.actuals.filter((a) => !overridden.has(a.period)),
-        ...entered.map((a) => {
-          const actual: Actual = {
-            period: a.period,
-            vintage: a.vintage,
-            values: a.values,
-            source: `entered by ${a.author}`,
-          };
-          if (a.note !== null) actual.note = a.note;
-          return actual;
-        }),
-      ];
-      return { ...stored.scenario, actuals: merged };
+      return effectiveScenario(stored.scenario, await actuals.current(id));
     },
   };
   return repo;

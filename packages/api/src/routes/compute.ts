@@ -5,12 +5,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
   audit,
+  type BaseChoice,
   bandPath,
   calibrate,
   evaluate,
-  fail,
   type Issue,
-  type QuarterValues,
+  resolveBase,
   type Scenario,
 } from '@grdp/engine';
 import { ApiError } from '../errors.ts';
@@ -25,25 +25,35 @@ import {
 } from '../schemas/compute.ts';
 import { ScenarioBodySchema } from '../schemas/scenarios.ts';
 
-type BaseChoice = 'auto' | 'file' | 'calibrated';
-
-/** Low and high tables from the bands' quarterly paths, on the file's base or a calibrated one. */
+/**
+ * Low and high tables from the bands' quarterly paths, on the base levels the engine's `resolveBase` chooses
+ * (`choice`: auto, file or calibrated); the calibration's warnings are passed on.
+ */
 export async function evaluateScenario(scenario: Scenario, choice: BaseChoice = 'auto', warnings: Issue[] = []) {
-  let levels: Record<string, QuarterValues>;
-  let source: 'file' | 'calibrated';
-  if (choice === 'file' || (choice === 'auto' && scenario.base)) {
-    if (!scenario.base) fail('INPUT_MISSING_BASE', 'base', 'the file has no base-year levels');
-    levels = scenario.base.levels;
-    source = 'file';
-  } else {
-    const c = await calibrate(scenario);
-    levels = c.base;
-    source = 'calibrated';
-    warnings = [...warnings, ...c.warnings];
-  }
+  let calibrationWarnings: Issue[] = [];
+  const resolved = await resolveBase(
+    scenario,
+    async (s) => {
+      const c = await calibrate(s);
+      calibrationWarnings = c.warnings;
+      return c;
+    },
+    choice,
+  );
   const run = (side: 'low' | 'high') =>
-    evaluate({ sectors: scenario.sectors, base: levels, growth: bandPath(scenario, side) });
-  return { scenarioId: scenario.id, base: { source, levels }, low: run('low'), high: run('high'), warnings };
+    evaluate({ sectors: scenario.sectors, base: resolved.base, growth: bandPath(scenario, side) });
+  const base = {
+    origin: resolved.origin,
+    ...(resolved.note !== undefined && { note: resolved.note }),
+    levels: resolved.base,
+  };
+  return {
+    scenarioId: scenario.id,
+    base,
+    low: run('low'),
+    high: run('high'),
+    warnings: [...warnings, ...calibrationWarnings],
+  };
 }
 
 export const computeRoutes: FastifyPluginAsyncTypebox = async (app) => {

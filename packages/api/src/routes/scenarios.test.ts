@@ -74,11 +74,12 @@ describe('scenarios', () => {
     const r = await t.app.inject({ method: 'POST', url: '/api/scenarios/an-giang-2023/evaluate' });
     expect(r.statusCode).toBe(200);
     const body = json(r) as {
-      base: { source: string };
+      base: { origin: string };
       low: { periods: Record<string, { total: { growth: number } }> };
       high: { periods: Record<string, { total: { growth: number } }> };
     };
-    expect(body.base.source).toBe('file');
+    // An Giang's levels are implied from the published table, and the file says so.
+    expect(body.base.origin).toBe('implied');
     expect(body.low.periods.Q1!.total.growth).toBeCloseTo(6.15, 2);
     expect(body.high.periods.Q1!.total.growth).toBeCloseTo(6.54, 2);
     expect(body.low.periods.FY!.total.growth).toBeLessThan(body.high.periods.FY!.total.growth);
@@ -87,7 +88,7 @@ describe('scenarios', () => {
       url: '/api/scenarios/an-giang-2023/evaluate?base=calibrated',
     });
     expect(calibrated.statusCode).toBe(200);
-    expect((json(calibrated) as { base: { source: string } }).base.source).toBe('calibrated');
+    expect((json(calibrated) as { base: { origin: string } }).base.origin).toBe('calibrated');
     const noBase = AN_GIANG_YAML.replace(/\nbase:\n(?: {2}.*\n)+/, '\n').replace('id: an-giang-2023', 'id: no-base');
     expect((await yamlPut('no-base', noBase)).statusCode).toBe(201);
     const fileBase = await t.app.inject({ method: 'POST', url: '/api/scenarios/no-base/evaluate?base=file' });

@@ -1,4 +1,5 @@
-import { Type } from '@sinclair/typebox';
+import type { BaseOrigin } from '@grdp/engine';
+import { type Static, Type } from '@sinclair/typebox';
 import { IssuesSchema } from './common.ts';
 
 export const BaseChoiceQuery = Type.Object({
@@ -35,10 +36,18 @@ const EvaluationSchema = Type.Object({
 
 const QuarterValuesSchema = Type.Array(Type.Number(), { minItems: 4, maxItems: 4 });
 
+/** Where the base-year levels came from, in the engine's vocabulary (`BASE_ORIGINS`). */
+const BaseInfoSchema = Type.Object({
+  origin: Type.Union([Type.Literal('official'), Type.Literal('implied'), Type.Literal('calibrated')]),
+  note: Type.Optional(Type.String()),
+});
+/** The schema's origins are exactly the engine's `BaseOrigin` (a compile-time check). */
+export const BASE_ORIGIN_MATCHES: BaseOrigin extends Static<typeof BaseInfoSchema>['origin'] ? true : never = true;
+
 export const EvaluateResponseSchema = Type.Object({
   scenarioId: Type.String(),
   base: Type.Object({
-    source: Type.Union([Type.Literal('file'), Type.Literal('calibrated')]),
+    ...BaseInfoSchema.properties,
     levels: Type.Record(Type.String(), QuarterValuesSchema),
   }),
   low: EvaluationSchema,
@@ -138,11 +147,6 @@ export const PostedWhatifBody = strict({ scenario: ScenarioFieldSchema, ...whati
 export const StoredSimulateBody = strict(simulateFields);
 export const PostedSimulateBody = strict({ scenario: ScenarioFieldSchema, ...simulateFields });
 export const PlanBody = Type.Object({}, { additionalProperties: true, description: 'A plan file as JSON' });
-
-const BaseInfoSchema = Type.Object({
-  origin: Type.Union([Type.Literal('official'), Type.Literal('implied'), Type.Literal('calibrated')]),
-  note: Type.Optional(Type.String()),
-});
 
 export const TrackResponseSchema = loose('The engine’s track result', {
   scenarioId: Type.String(),

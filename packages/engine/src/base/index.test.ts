@@ -24,6 +24,17 @@ describe('resolveBase', () => {
     expect(calibrate).not.toHaveBeenCalled();
   });
 
+  it('choice: file insists on the file levels, calibrated calibrates even when the file has them', async () => {
+    const calibrate = vi.fn<CalibrateFn>(async () => ({ base: twoSectorBase, maxAbsResidual: 0.001 }));
+    const forced = await resolveBase(twoSectorScenario(), calibrate, 'calibrated');
+    expect(forced.origin).toBe('calibrated');
+    expect(forced.note).toContain("instead of the file's");
+    expect(calibrate).toHaveBeenCalledTimes(1);
+    expect((await resolveBase(twoSectorScenario(), calibrate, 'file')).origin).toBe('official');
+    expect(calibrate).toHaveBeenCalledTimes(1);
+    await expect(resolveBase(withoutBase(), calibrate, 'file')).rejects.toThrow(/no base-year levels/);
+  });
+
   it('keeps the file label implied, and says so', async () => {
     const s = twoSectorScenario();
     s.base = { unit: 'index', origin: 'implied', levels: twoSectorBase };

@@ -12,10 +12,19 @@ import { type QuarterValues, type Scenario, TOTAL } from '../scenario/types.ts';
 /** Base-year levels by sector id, Q1..Q4. */
 export type BaseTable = Record<string, QuarterValues>;
 
+/** Where base-year levels came from, the one vocabulary of every surface: the file's published (`official`) or
+ * implied levels, or levels `calibrated` from the published table. */
+export type BaseOrigin = 'official' | 'implied' | 'calibrated';
+export const BASE_ORIGINS: readonly BaseOrigin[] = ['official', 'implied', 'calibrated'];
+
+/** Which levels a computation asks for: `auto` (the file's when it has them, else calibrated), `file`, `calibrated`. */
+export type BaseChoice = 'auto' | 'file' | 'calibrated';
+export const BASE_CHOICES: readonly BaseChoice[] = ['auto', 'file', 'calibrated'];
+
 export interface ResolvedBase {
   base: BaseTable;
   /** official / implied: the file's levels (as the file labels them); calibrated: computed here from the table. */
-  origin: 'official' | 'implied' | 'calibrated';
+  origin: BaseOrigin;
   /** Said whenever the levels are not the file's official ones, or some parts have no levels. */
   note?: string;
 }
@@ -46,6 +55,9 @@ const defaultCalibrate: CalibrateFn = async (scenario) => {
  * four levels); otherwise the table is calibrated (`calibrateFn`, default: the engine's `calibrate`) and
  * `origin` is `calibrated` with a note. Throws INPUT_MISSING_BASE, naming what is missing, when the file has no
  * levels and the table cannot fix them: a top-level sector without quarterly targets, or no total targets.
+ * `choice` `file` insists on the file's levels (INPUT_MISSING_BASE without them), `calibrated` calibrates even
+ * when the file has levels; `auto` (default) is the rule above. The API, the CLI and the web all take their
+ * levels from here (the web passes a `calibrateFn` that asks the API, which runs HiGHS).
  *
  * @example
  * const { base, origin } = await resolveBase(scenario); // origin 'official' when the file lists its levels
@@ -53,9 +65,12 @@ const defaultCalibrate: CalibrateFn = async (scenario) => {
 export async function resolveBase(
   scenario: Scenario,
   calibrateFn: CalibrateFn = defaultCalibrate,
+  choice: BaseChoice = 'auto',
 ): Promise<ResolvedBase> {
   const levels = scenario.base?.levels;
-  if (levels && Object.keys(levels).length > 0) {
+  const hasLevels = levels !== undefined && Object.keys(levels).length > 0;
+  if (choice === 'file' && !hasLevels) fail('INPUT_MISSING_BASE', 'base', 'the file has no base-year levels');
+  if (hasLevels && choice !== 'calibrated') {
     const base = pickLevels(scenario, levels, 'base.levels');
     const notes: string[] = [];
     if (scenario.base?.origin === 'implied') notes.push('base-year levels in the file are implied, not published');
@@ -84,7 +99,11 @@ export async function resolveBase(
     typeof calibration.maxAbsResidual === 'number'
       ? ` (largest residual ${calibration.maxAbsResidual.toFixed(4)} pp)`
       : '';
-  const notes = [`No base-year levels in the file: levels calibrated from the published table are used${residual}`];
+  const notes = [
+    hasLevels
+      ? `Levels calibrated from the published table are used instead of the file's${residual}`
+      : `No base-year levels in the file: levels calibrated from the published table are used${residual}`,
+  ];
   const parts = missingParts(scenario, base);
   if (parts.length > 0) notes.push(`no base-year levels for ${parts.join(', ')}`);
   return { base, origin: 'calibrated', note: notes.join('; ') };

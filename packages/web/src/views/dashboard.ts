@@ -130,7 +130,7 @@ function svgUrl(id: string, name: string, query: { lang: Lang; view: ChartView; 
 
 function baseLine(data: ScenarioData, lang: Lang): string {
   const unit = data.scenario.base?.unit ?? '';
-  const origin = data.baseSource === 'calibrated' ? 'calibrated' : (data.scenario.base?.origin ?? 'official');
+  const origin = data.baseOrigin;
   const word = t(
     origin === 'calibrated' ? 'originCalibrated' : origin === 'implied' ? 'originImplied' : 'originOfficial',
     lang,
