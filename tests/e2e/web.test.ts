@@ -272,7 +272,7 @@ describe('web app', () => {
     const fy = Number(await page.getAttribute('#fy-after', 'data-value'));
     expect(fy).toBe(expected.evaluation.periods.FY.total.growth);
     expect(await page.textContent('#fy-after')).toBe(`${formatNumber(fy, 'vi')}%`);
-    expect(page.url()).toContain('s=agriculture.Q3%3A-2');
+    expect(page.url()).toContain('shock=agriculture%3AQ3%3A-2pp');
     await page.waitForSelector('#prob-low');
     const fan = await chartData(page, 'whatif-fan');
     expect(fan.datasets).toHaveLength(9);
@@ -286,7 +286,7 @@ describe('web app', () => {
     await page.waitForSelector('#saved-whatifs li:has-text("Hạn mặn quý III")');
     const saved = await (await fetch(`${server.url}/api/scenarios/${ID}/whatifs`)).json();
     expect(saved.whatifs.map((w: { name: string; body: unknown }) => [w.name, w.body])).toEqual([
-      ['Hạn mặn quý III', { baseline: 'mid', shocks: 'agriculture.Q3:-2' }],
+      ['Hạn mặn quý III', { baseline: 'mid', shocks: ['agriculture:Q3:-2pp'] }],
     ]);
     expect(page.url()).toMatch(/[?&]w=/);
 
@@ -295,6 +295,15 @@ describe('web app', () => {
     await restored.waitForSelector('#fy-after');
     expect(await restored.inputValue('#shock-agriculture-Q3')).toBe('-2');
     expect(Number(await restored.getAttribute('#fy-after', 'data-value'))).toBe(fy);
+
+    // An old link (`s=agriculture.Q3:-2`) still opens the same what-if, rewritten to the one shock syntax.
+    const old = await newPage();
+    await old.goto(`${server.url}/#/s/${ID}/whatif?b=mid&s=agriculture.Q3:-2`);
+    await old.waitForSelector('#fy-after');
+    expect(await old.inputValue('#shock-agriculture-Q3')).toBe('-2');
+    expect(Number(await old.getAttribute('#fy-after', 'data-value'))).toBe(fy);
+    expect(old.url()).toContain('shock=agriculture%3AQ3%3A-2pp');
+    expect(old.url()).not.toContain('s=agriculture.Q3');
   });
 
   it('renders an embed URL alone', async () => {

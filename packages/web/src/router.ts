@@ -3,6 +3,8 @@
  * `#/s/<id>/entry`, `#/s/<id>/whatif?…`. The embed page is a real path, `/embed/<scenario>/<chart>?lang=&view=`
  * (the server falls back to index.html there). Hashes not starting with `#/` (the skip link) are not routes.
  */
+import { legacyWebShocks } from '@grdp/engine';
+
 export type Route =
   | { name: 'scenarios' }
   | { name: 'dashboard'; id: string; query: URLSearchParams }
@@ -28,8 +30,20 @@ export function parseRoute(loc: Pick<Location, 'pathname' | 'hash' | 'search'>):
   if (!m) return { name: 'notFound' };
   const id = decodeURIComponent(m[1]!);
   if (m[2] === 'entry') return { name: 'entry', id, query };
-  if (m[2] === 'whatif') return { name: 'whatif', id, query };
+  if (m[2] === 'whatif') return { name: 'whatif', id, query: upgradeShockQuery(query) };
   return { name: 'dashboard', id, query };
+}
+
+/**
+ * Old what-if links carry `s=agriculture.Q3:-2,…`; they become `shock=agriculture:Q3:-2pp` params, the engine's one
+ * shock syntax (the what-if view then writes the new form into the address bar).
+ */
+export function upgradeShockQuery(query: URLSearchParams): URLSearchParams {
+  const old = query.get('s');
+  if (old === null) return query;
+  query.delete('s');
+  for (const shock of legacyWebShocks(old)) query.append('shock', shock);
+  return query;
 }
 
 export function href(route: Route): string {

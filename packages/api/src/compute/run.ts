@@ -6,6 +6,7 @@ import {
   type BaselineName,
   evaluatePlan,
   GrdpError,
+  legacyWebShocks,
   parsePlanObject,
   parseShock,
   type Quarter,
@@ -82,26 +83,12 @@ export async function whatifOf(scenario: Scenario, request: WhatifRequest) {
   };
 }
 
-/** The web keeps a what-if's shocks as `sector.Q3:-2,…` (pp): each item becomes the CLI syntax for parseShock. */
-function webShocks(text: string): string[] {
-  return text
-    .split(',')
-    .map((part) => part.trim())
-    .filter((part) => part !== '')
-    .map((part) => {
-      const m = /^([^.:]+)\.([^:]+):(.+)$/.exec(part);
-      if (!m) return part;
-      const change = m[3]!.trim();
-      return `${m[1]}:${m[2]}:${/^[+-]?\d+(?:[.,]\d+)?$/.test(change) ? `${change}pp` : change}`;
-    });
-}
-
 /**
  * A saved what-if's body as a what-if request: `{shocks, baseline?, asOf?}` like the what-if routes take, or the
  * web's form with `shocks` as one `sector.Q3:-2,…` string. Anything else: 422 WHATIF_NOT_RUNNABLE at its path.
  */
 export function savedWhatifRequest(body: Record<string, unknown>): WhatifRequest {
-  const request = typeof body.shocks === 'string' ? { ...body, shocks: webShocks(body.shocks) } : body;
+  const request = typeof body.shocks === 'string' ? { ...body, shocks: legacyWebShocks(body.shocks) } : body;
   const error = Value.Errors(StoredWhatifBody, request).First();
   if (error) {
     const path = ['body', ...error.path.split('/').filter(Boolean)].join('.');

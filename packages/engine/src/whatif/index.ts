@@ -305,3 +305,4 @@ export function parseShock(text: string): Shock {
   if (match) return { sector, periods, levelPct: num(match[1]!) };
   return fail('INPUT_INVALID', 'shock.change', `-2pp (pp), =10 (set growth) or -3% (level), not ${change}`);
 }
+export { formatShock, legacyWebShocks } from './shock-text.ts';

@@ -20,11 +20,16 @@ import {
   componentIds,
   formatNumber,
   formatPercent,
+  formatShock,
+  isQuarter,
   keyLabel,
   type Lang,
+  legacyWebShocks,
   PERIODS,
+  parseShock,
   periodLabel,
   QUARTERS,
+  type Quarter,
   type QuarterValues,
   requiredGrowth,
   type Shock,
@@ -47,21 +52,34 @@ import { replaceQuery } from '../router.ts';
 export const SIM_DRAWS = SIMULATION_DEFAULTS.draws;
 const RANGE = 10;
 
-/** Shocks in the URL: `sector.Q3:-2` entries joined by commas (pp; a decimal point). */
-export function parseShocks(text: string | null): Record<string, number> {
+/**
+ * Shocks in the URL: `shock=agriculture:Q3:-2pp` repeated, the engine's one syntax (as the CLI's `--shock`); the
+ * studio keeps the pp change of each sector and quarter. Old links (`s=agriculture.Q3:-2,…`) are rewritten by
+ * the router.
+ */
+export function parseShocks(texts: readonly string[]): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const part of (text ?? '').split(',')) {
-    const m = /^([a-z0-9_]+)\.(Q[1-4]):([+-]?\d+(?:\.\d+)?)$/.exec(part.trim());
-    if (m && Number(m[3]) !== 0) out[`${m[1]}.${m[2]}`] = Number(m[3]);
+  for (const text of texts) {
+    let shock: Shock;
+    try {
+      shock = parseShock(text);
+    } catch {
+      continue;
+    }
+    const [period] = shock.periods;
+    if (shock.deltaPp && shock.periods.length === 1 && isQuarter(period))
+      out[`${shock.sector}.${period}`] = shock.deltaPp;
   }
   return out;
 }
 
-export function formatShocks(shocks: Record<string, number>): string {
+export function formatShocks(shocks: Record<string, number>): string[] {
   return Object.entries(shocks)
     .filter(([, v]) => v !== 0 && Number.isFinite(v))
-    .map(([k, v]) => `${k}:${v}`)
-    .join(',');
+    .map(([k, v]) => {
+      const [sector = '', period = 'Q1'] = k.split('.');
+      return formatShock({ sector, periods: [period as Quarter], deltaPp: v });
+    });
 }
 
 export async function renderWhatif(ctx: ViewContext): Promise<void> {
@@ -76,8 +94,9 @@ export async function renderWhatif(ctx: ViewContext): Promise<void> {
     baseline: (['mid', 'low', 'high', 'actual'].includes(query.get('b') ?? '')
       ? query.get('b')
       : 'mid') as BaselineName,
-    shocks: parseShocks(query.get('s')),
+    shocks: parseShocks(query.getAll('shock')),
   };
+  replaceQuery(query); // an old link's `s=` is now `shock=` (router.ts)
 
   const inputs = new Map<string, { num: HTMLInputElement; range: HTMLInputElement }>();
   const shockGrid = h(
@@ -181,9 +200,8 @@ export async function renderWhatif(ctx: ViewContext): Promise<void> {
   }
   function update() {
     query.set('b', state.baseline);
-    const s = formatShocks(state.shocks);
-    if (s) query.set('s', s);
-    else query.delete('s');
+    query.delete('shock');
+    for (const shock of formatShocks(state.shocks)) query.append('shock', shock);
     replaceQuery(query);
     result = compute(data, state);
     paint();
@@ -261,9 +279,10 @@ export async function renderWhatif(ctx: ViewContext): Promise<void> {
       saved,
       list.map((w) => {
         const q = new URLSearchParams();
-        const body = w.body as { baseline?: string; shocks?: string };
+        const body = w.body as { baseline?: string; shocks?: string | string[] };
         if (body.baseline) q.set('b', body.baseline);
-        if (body.shocks) q.set('s', body.shocks);
+        const shocks = typeof body.shocks === 'string' ? legacyWebShocks(body.shocks) : (body.shocks ?? []);
+        for (const shock of shocks) q.append('shock', shock);
         q.set('w', w.id);
         return h('li', null, h('a', { href: `#/s/${encodeURIComponent(id)}/whatif?${q}` }, w.name), ` — ${w.author}`);
       }),

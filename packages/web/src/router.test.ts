@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { parseRoute } from './router.ts';
+
+const at = (hash: string) => parseRoute({ pathname: '/', search: '', hash });
+
+describe('routes', () => {
+  it('reads a what-if link with shocks in the engine syntax', () => {
+    const r = at('#/s/an-giang-2023/whatif?b=mid&shock=agriculture:Q3:-2pp&shock=services:Q4:%2B1pp');
+    expect(r.name).toBe('whatif');
+    if (r.name !== 'whatif') return;
+    expect(r.query.getAll('shock')).toEqual(['agriculture:Q3:-2pp', 'services:Q4:+1pp']);
+  });
+
+  it('rewrites an old what-if link (s=agriculture.Q3:-2,…) to shock params', () => {
+    const r = at('#/s/an-giang-2023/whatif?b=mid&s=agriculture.Q3:-2,services.Q4:1.5');
+    if (r.name !== 'whatif') throw new Error(r.name);
+    expect(r.query.get('s')).toBeNull();
+    expect(r.query.getAll('shock')).toEqual(['agriculture:Q3:-2pp', 'services:Q4:1.5pp']);
+    expect(r.query.get('b')).toBe('mid');
+  });
+
+  it('reads embeds and dashboards', () => {
+    expect(parseRoute({ pathname: '/embed/an-giang-2023/fan', search: '?view=cumulative', hash: '' })).toMatchObject({
+      name: 'embed',
+      id: 'an-giang-2023',
+      chart: 'fan',
+    });
+    expect(at('#/s/an-giang-2023')).toMatchObject({ name: 'dashboard', id: 'an-giang-2023' });
+  });
+});
