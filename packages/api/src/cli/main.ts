@@ -14,6 +14,8 @@ export interface CommandContext {
   json: boolean;
   lang: Lang;
   io: CliIo;
+  /** The settings the server reads (DATA_DIR, DATABASE_URL), for commands that use its database. */
+  env?: Record<string, string | undefined>;
 }
 
 export interface Command {
@@ -30,7 +32,11 @@ function help(io: CliIo): void {
   io.out('\nCommon options: --json (machine output), --lang vi|en (labels and number format)');
 }
 
-export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
+export async function runCli(
+  argv: string[],
+  io: CliIo = processIo,
+  env: Record<string, string | undefined> = process.env,
+): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     help(io);
@@ -73,6 +79,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       json: parsed.values.json === true,
       lang,
       io,
+      env,
     });
   } catch (e) {
     if (e instanceof GrdpError) {

@@ -3,10 +3,16 @@
  * base (`resolveBase`), calls the engine and adds where the base came from. Nothing is computed here.
  */
 import {
+  type BaseChoice,
   type BaselineName,
+  bandPath,
+  calibrate,
+  evaluate,
   evaluatePlan,
   GrdpError,
+  type Issue,
   legacyWebShocks,
+  modelledSectors,
   parsePlanObject,
   parseShock,
   type Quarter,
@@ -35,6 +41,41 @@ async function based(scenario: Scenario) {
   const r = await resolveBase(scenario);
   const info: BaseInfo = r.note === undefined ? { origin: r.origin } : { origin: r.origin, note: r.note };
   return { base: r.base, info };
+}
+
+/**
+ * Low and high tables from the bands' quarterly paths, on the base levels the engine's `resolveBase` chooses
+ * (`choice`: auto, file or calibrated); the calibration's warnings are passed on.
+ */
+export async function evaluateOf(scenario: Scenario, choice: BaseChoice = 'auto', warnings: Issue[] = []) {
+  let calibrationWarnings: Issue[] = [];
+  const resolved = await resolveBase(
+    scenario,
+    async (s) => {
+      const c = await calibrate(s);
+      calibrationWarnings = c.warnings;
+      return c;
+    },
+    choice,
+  );
+  const run = (side: 'low' | 'high') =>
+    evaluate({
+      sectors: modelledSectors(scenario.sectors, resolved.base),
+      base: resolved.base,
+      growth: bandPath(scenario, side),
+    });
+  const base = {
+    origin: resolved.origin,
+    ...(resolved.note !== undefined && { note: resolved.note }),
+    levels: resolved.base,
+  };
+  return {
+    scenarioId: scenario.id,
+    base,
+    low: run('low'),
+    high: run('high'),
+    warnings: [...warnings, ...calibrationWarnings],
+  };
 }
 
 const asOfOption = (asOf: Quarter | undefined) => (asOf === undefined ? {} : { asOf });

@@ -3,16 +3,8 @@
  * audit, evaluate. Every figure comes from @grdp/engine.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import {
-  audit,
-  type BaseChoice,
-  bandPath,
-  calibrate,
-  evaluate,
-  type Issue,
-  resolveBase,
-  type Scenario,
-} from '@grdp/engine';
+import { audit, calibrate } from '@grdp/engine';
+import { evaluateOf } from '../compute/run.ts';
 import { ApiError } from '../errors.ts';
 import { readScenarioBody } from '../scenario-input.ts';
 import { errors, ScenarioIdParams } from '../schemas/common.ts';
@@ -24,37 +16,6 @@ import {
   EvaluateResponseSchema,
 } from '../schemas/compute.ts';
 import { ScenarioBodySchema } from '../schemas/scenarios.ts';
-
-/**
- * Low and high tables from the bands' quarterly paths, on the base levels the engine's `resolveBase` chooses
- * (`choice`: auto, file or calibrated); the calibration's warnings are passed on.
- */
-export async function evaluateScenario(scenario: Scenario, choice: BaseChoice = 'auto', warnings: Issue[] = []) {
-  let calibrationWarnings: Issue[] = [];
-  const resolved = await resolveBase(
-    scenario,
-    async (s) => {
-      const c = await calibrate(s);
-      calibrationWarnings = c.warnings;
-      return c;
-    },
-    choice,
-  );
-  const run = (side: 'low' | 'high') =>
-    evaluate({ sectors: scenario.sectors, base: resolved.base, growth: bandPath(scenario, side) });
-  const base = {
-    origin: resolved.origin,
-    ...(resolved.note !== undefined && { note: resolved.note }),
-    levels: resolved.base,
-  };
-  return {
-    scenarioId: scenario.id,
-    base,
-    low: run('low'),
-    high: run('high'),
-    warnings: [...warnings, ...calibrationWarnings],
-  };
-}
 
 export const computeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const effective = async (id: string) => {
@@ -111,7 +72,7 @@ export const computeRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: EvaluateResponseSchema, ...errors(400, 401, 403, 404, 422) },
       },
     },
-    async (request) => evaluateScenario(await effective(request.params.id), request.query.base),
+    async (request) => evaluateOf(await effective(request.params.id), request.query.base),
   );
 
   app.post(
@@ -128,7 +89,7 @@ export const computeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { scenario, warnings } = readScenarioBody(request.body);
-      return evaluateScenario(scenario, request.query.base, warnings);
+      return evaluateOf(scenario, request.query.base, warnings);
     },
   );
 };

@@ -1,24 +1,28 @@
-import { bandPath, componentIds, evaluate, PERIODS, periodLabel, resolveBase, TOTAL } from '@grdp/engine';
+import { BASE_CHOICES, type BaseChoice, componentIds, PERIODS, periodLabel, TOTAL } from '@grdp/engine';
+import { evaluateOf } from '../../compute/run.ts';
+import { CliError } from '../io.ts';
 import type { Command } from '../main.ts';
 import { renderTable } from '../table.ts';
-import { label, num, printJson, scenarioArg, t } from './shared.ts';
+import { label, num, printJson, SCENARIO_OPTION, scenarioArg, t } from './shared.ts';
 
 export const evaluateCommand: Command = {
   name: 'evaluate',
   summary: 'the low and high tables of a scenario: growth, contributions and shares per period',
-  usage: 'evaluate FILE [--json] [--lang vi|en]',
+  usage: 'evaluate FILE|--scenario ID [--base auto|file|calibrated] [--json] [--lang vi|en]',
+  options: { base: { type: 'string' }, ...SCENARIO_OPTION },
   async run(ctx) {
     const { scenario, warnings } = await scenarioArg(ctx);
-    const base = await resolveBase(scenario);
-    const sectors = scenario.sectors.filter((s) => base.base[s.id]);
-    const tables = {
-      low: evaluate({ sectors, base: base.base, growth: bandPath(scenario, 'low') }),
-      high: evaluate({ sectors, base: base.base, growth: bandPath(scenario, 'high') }),
-    };
+    const choice = (ctx.values.base ?? 'auto') as BaseChoice;
+    if (!BASE_CHOICES.includes(choice)) throw new CliError(`--base must be one of ${BASE_CHOICES.join(', ')}`);
+    // The API's computation (POST /api/scenarios/:id/evaluate): --json prints the same JSON.
+    const result = await evaluateOf(scenario, choice, warnings);
     if (ctx.json) {
-      printJson(ctx, { scenario: scenario.id, base, ...tables, warnings });
+      printJson(ctx, result);
       return 0;
     }
+    const { base } = result;
+    const tables = { low: result.low, high: result.high };
+    const sectors = scenario.sectors.filter((s) => base.levels[s.id]);
     const { lang } = ctx;
     if (base.note) ctx.io.out(base.note);
     const keys = [TOTAL, ...componentIds({ sectors })];

@@ -1,25 +1,25 @@
-import { requiredGrowth, resolveBase } from '@grdp/engine';
+import { requiredOf } from '../../compute/run.ts';
 import type { Command } from '../main.ts';
 import { renderTable } from '../table.ts';
-import { label, num, printJson, scenarioArg, t } from './shared.ts';
+import { label, num, printJson, SCENARIO_OPTION, scenarioArg, t } from './shared.ts';
 import { asOfOption } from './track.ts';
 
 export const requiredCommand: Command = {
   name: 'required',
   summary: 'growth the remaining quarters need: one rate, the scenario profile, or one sector alone',
-  usage: 'required FILE [--as-of Q1|Q2|Q3] [--json] [--lang vi|en]',
-  options: { 'as-of': { type: 'string' } },
+  usage: 'required FILE|--scenario ID [--as-of Q1|Q2|Q3] [--json] [--lang vi|en]',
+  options: { 'as-of': { type: 'string' }, ...SCENARIO_OPTION },
   async run(ctx) {
     const { scenario } = await scenarioArg(ctx);
     const asOf = asOfOption(ctx);
-    const base = await resolveBase(scenario);
-    const r = requiredGrowth(scenario, base.base, asOf ? { asOf } : {});
+    // The API's computation (POST /api/scenarios/:id/required): --json prints the same JSON.
+    const r = await requiredOf(scenario, asOf);
     if (ctx.json) {
-      printJson(ctx, { base: { origin: base.origin, note: base.note }, ...r });
+      printJson(ctx, r);
       return 0;
     }
     const { lang } = ctx;
-    if (base.note) ctx.io.out(base.note);
+    if (r.base.note) ctx.io.out(r.base.note);
     ctx.io.out(
       t(
         lang,

@@ -1,11 +1,28 @@
 import { formatNumber, type Issue, keyLabel, type Lang, type Scenario } from '@grdp/engine';
+import { createRepositories } from '../../repositories/index.ts';
 import { CliError, formatIssue, readScenario } from '../io.ts';
 import type { CommandContext } from '../main.ts';
+import { describeDatabase, withDatabase } from './db.ts';
 
-/** The scenario FILE argument, loaded and validated; load warnings go to stderr unless --json. */
+/** `--scenario ID`: a scenario stored in the server's database instead of a FILE. */
+export const SCENARIO_OPTION = { scenario: { type: 'string' as const } };
+
+/**
+ * The scenario to compute with: the FILE argument, loaded and validated (load warnings go to stderr unless
+ * --json), or with `--scenario ID` the stored scenario with its entered actuals (the engine's effective scenario,
+ * as the API computes with), from the database the server uses (same DATA_DIR / DATABASE_URL).
+ */
 export async function scenarioArg(ctx: CommandContext): Promise<{ scenario: Scenario; warnings: Issue[] }> {
+  const id = ctx.values.scenario;
+  if (typeof id === 'string') {
+    if (ctx.positionals.length > 0) throw new CliError('give a scenario FILE or --scenario ID, not both');
+    const env = ctx.env ?? process.env;
+    const scenario = await withDatabase(async (h) => createRepositories(h.db).scenarios.effectiveScenario(id), env);
+    if (!scenario) throw new CliError(`no scenario ${id} in ${describeDatabase(env)}`);
+    return { scenario, warnings: [] };
+  }
   const file = ctx.positionals[0];
-  if (!file) throw new CliError('a scenario FILE is required');
+  if (!file) throw new CliError('a scenario FILE (or --scenario ID) is required');
   const loaded = await readScenario(file);
   if (!ctx.json) for (const w of loaded.warnings) ctx.io.err(`warning: ${formatIssue(w)}`);
   return loaded;

@@ -3,7 +3,7 @@ import { type SimulateRequest, simulateOf } from '../../compute/run.ts';
 import { CliError } from '../io.ts';
 import type { Command, CommandContext } from '../main.ts';
 import { renderTable } from '../table.ts';
-import { label, num, printJson, scenarioArg, t } from './shared.ts';
+import { label, num, printJson, SCENARIO_OPTION, scenarioArg, t } from './shared.ts';
 import { asOfOption } from './track.ts';
 
 /** A numeric option, checked to be a number (its range is the engine's to check). */
@@ -20,7 +20,7 @@ export const simulateCommand: Command = {
   name: 'simulate',
   summary: 'Monte Carlo: the probability of reaching the FY targets, and the spread of every period',
   usage:
-    'simulate FILE [--draws N] [--seed N] [--as-of Q1|Q2|Q3] [--coverage 0.8] [--distribution normal|triangular] [--correlation 0.3] [--json]',
+    'simulate FILE|--scenario ID [--draws N] [--seed N] [--as-of Q1|Q2|Q3] [--coverage 0.8] [--distribution normal|triangular] [--correlation 0.3] [--json]',
   options: {
     draws: { type: 'string' },
     seed: { type: 'string' },
@@ -28,6 +28,7 @@ export const simulateCommand: Command = {
     distribution: { type: 'string' },
     correlation: { type: 'string' },
     'as-of': { type: 'string' },
+    ...SCENARIO_OPTION,
   },
   async run(ctx) {
     const { scenario } = await scenarioArg(ctx);

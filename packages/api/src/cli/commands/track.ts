@@ -1,16 +1,9 @@
-import {
-  isQuarter,
-  periodLabel,
-  type Quarter,
-  type RequiredRate,
-  requiredGrowth,
-  resolveBase,
-  track,
-} from '@grdp/engine';
+import { isQuarter, periodLabel, type Quarter, type RequiredRate } from '@grdp/engine';
+import { requiredOf, trackOf } from '../../compute/run.ts';
 import { CliError } from '../io.ts';
 import type { Command, CommandContext } from '../main.ts';
 import { renderTable } from '../table.ts';
-import { label, num, printJson, scenarioArg, t } from './shared.ts';
+import { label, num, printJson, SCENARIO_OPTION, scenarioArg, t } from './shared.ts';
 
 /** --as-of Q1|Q2|Q3|Q4, checked. */
 export function asOfOption(ctx: CommandContext): Quarter | undefined {
@@ -29,19 +22,19 @@ const STATUS = {
 export const trackCommand: Command = {
   name: 'track',
   summary: 'actuals against their bands, and the growth the rest of the year still needs',
-  usage: 'track FILE [--as-of Q1|Q2|Q3] [--json] [--lang vi|en]',
-  options: { 'as-of': { type: 'string' } },
+  usage: 'track FILE|--scenario ID [--as-of Q1|Q2|Q3] [--json] [--lang vi|en]',
+  options: { 'as-of': { type: 'string' }, ...SCENARIO_OPTION },
   async run(ctx) {
     const { scenario } = await scenarioArg(ctx);
     const asOf = asOfOption(ctx);
-    const base = await resolveBase(scenario);
-    const result = track(scenario, base.base, asOf ? { asOf } : {});
+    // The API's computation (POST /api/scenarios/:id/track): --json prints the same JSON.
+    const result = await trackOf(scenario, asOf);
     if (ctx.json) {
-      printJson(ctx, { base: { origin: base.origin, note: base.note }, ...result });
+      printJson(ctx, result);
       return 0;
     }
     const { lang } = ctx;
-    if (base.note) ctx.io.out(base.note);
+    if (result.base.note) ctx.io.out(result.base.note);
     ctx.io.out(
       t(
         lang,
@@ -84,7 +77,7 @@ export const trackCommand: Command = {
     }
     for (const f of result.findings)
       ctx.io.out(`${t(lang, 'Phát hiện', 'Finding')}: ${f.code} ${f.path}: ${f.message}`);
-    const req = requiredGrowth(scenario, base.base, { asOf: result.asOf });
+    const req = await requiredOf(scenario, result.asOf ?? undefined);
     ctx.io.out(
       `\n${t(lang, `Tăng trưởng cần đạt ở các quý còn lại (${req.remaining.join(', ') || '–'}) để cả năm đạt`, `Growth the remaining quarters (${req.remaining.join(', ') || '–'}) need for the full year to reach`)}`,
     );

@@ -1,8 +1,9 @@
-import { type BaselineName, PERIODS, parseShock, periodLabel, resolveBase, TOTAL, whatIf } from '@grdp/engine';
+import { type BaselineName, PERIODS, parseShock, periodLabel, TOTAL } from '@grdp/engine';
+import { whatifOf } from '../../compute/run.ts';
 import { CliError } from '../io.ts';
 import type { Command } from '../main.ts';
 import { renderTable } from '../table.ts';
-import { label, num, printJson, scenarioArg, t } from './shared.ts';
+import { label, num, printJson, SCENARIO_OPTION, scenarioArg, t } from './shared.ts';
 import { asOfOption } from './track.ts';
 
 const BASELINES: BaselineName[] = ['low', 'high', 'mid', 'actual'];
@@ -10,8 +11,13 @@ const BASELINES: BaselineName[] = ['low', 'high', 'mid', 'actual'];
 export const whatifCommand: Command = {
   name: 'whatif',
   summary: 'shock sectors (pp, a growth value or a level change) and see the year move',
-  usage: 'whatif FILE --shock agriculture:Q3:-2pp [--shock …] [--baseline low|high|mid|actual] [--json]',
-  options: { shock: { type: 'string', multiple: true }, baseline: { type: 'string' }, 'as-of': { type: 'string' } },
+  usage: 'whatif FILE|--scenario ID --shock agriculture:Q3:-2pp [--shock …] [--baseline low|high|mid|actual] [--json]',
+  options: {
+    shock: { type: 'string', multiple: true },
+    baseline: { type: 'string' },
+    'as-of': { type: 'string' },
+    ...SCENARIO_OPTION,
+  },
   async run(ctx) {
     const { scenario } = await scenarioArg(ctx);
     const texts = (ctx.values.shock as string[] | undefined) ?? [];
@@ -25,10 +31,10 @@ export const whatifCommand: Command = {
     const baseline = (ctx.values.baseline ?? 'mid') as BaselineName;
     if (!BASELINES.includes(baseline)) throw new CliError(`--baseline must be one of ${BASELINES.join(', ')}`);
     const asOf = asOfOption(ctx);
-    const base = await resolveBase(scenario);
-    const r = whatIf(scenario, base.base, shocks, { baseline, ...(asOf ? { asOf } : {}) });
+    // The API's computation (POST /api/scenarios/:id/whatif, sensitivity included): --json prints the same JSON.
+    const r = await whatifOf(scenario, { shocks, baseline, ...(asOf ? { asOf } : {}) });
     if (ctx.json) {
-      printJson(ctx, { base: { origin: base.origin, note: base.note }, shocks, ...r });
+      printJson(ctx, r);
       return 0;
     }
     const { lang } = ctx;
