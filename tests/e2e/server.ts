@@ -29,6 +29,8 @@ export interface TestServer {
   editor: string;
   editor2: string;
   admin: string;
+  /** The SQLite directory (DATA_DIR), for the CLI against the same database. */
+  dataDir: string;
   close(): Promise<void>;
 }
 
@@ -51,6 +53,7 @@ export async function startServer(): Promise<TestServer> {
     editor,
     editor2,
     admin,
+    dataDir,
     async close() {
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });

@@ -1,4 +1,5 @@
 export { API_VERSION, type BuildOptions, buildApp } from './app.ts';
+export { runCli } from './cli/main.ts';
 export { runTokenCommand } from './cli/token.ts';
 export { type Config, ConfigError, loadConfig, testConfig } from './config.ts';
 export { type DatabaseHandle, type Db, migrate, openDatabase } from './db/database.ts';
