@@ -32,17 +32,8 @@ export function isQuarter(value: unknown): value is Quarter {
   return typeof value === 'string' && (QUARTERS as readonly string[]).includes(value);
 }
 
-export function isCumulative(period: Period): period is CumulativePeriod {
-  return (CUMULATIVE_PERIODS as readonly string[]).includes(period);
-}
-
 /** The cumulative period that ends with quarter index k (0-based): 0 → Q1, 1 → H1, 2 → 9M, 3 → FY. */
 export const CUMULATIVE_ENDING: readonly Period[] = ['Q1', 'H1', '9M', 'FY'];
-
-/** Number of quarters a period covers from the start of the year, or null for a lone quarter after Q1. */
-export function quartersCovered(period: Period): readonly number[] {
-  return PERIOD_QUARTERS[period];
-}
 
 export type Lang = 'vi' | 'en';
 

@@ -64,11 +64,6 @@ export async function copyText(text: string): Promise<void> {
   }
 }
 
-/** A polite live region message next to a control. */
-export function announce(region: Element, text: string): void {
-  region.textContent = text;
-}
-
 /** Parses a growth typed the Vietnamese or English way: "7,36", "7.36", "−1,5", " 7 ". */
 export function parseGrowth(text: string): number | null | undefined {
   const s = text

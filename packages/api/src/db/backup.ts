@@ -224,13 +224,3 @@ export async function restoreBackup(db: Db, backup: Backup): Promise<{ rows: Rec
   });
   return { rows };
 }
-
-/** Reads `file` and restores it (see restoreBackup). */
-export async function restoreFromFile(
-  db: Db,
-  file: string,
-): Promise<{ backup: Backup; rows: Record<TableName, number> }> {
-  const backup = await readBackupFile(file);
-  const { rows } = await restoreBackup(db, backup);
-  return { backup, rows };
-}

@@ -6,9 +6,6 @@ export interface LocalizedText {
   en: string;
 }
 
-/** The standard GRDP components by use of the national accounts (plus any a file defines). */
-export const STANDARD_SECTORS = ['agriculture', 'industry_construction', 'services', 'product_taxes'] as const;
-
 export interface Sector {
   id: string;
   name: LocalizedText;
