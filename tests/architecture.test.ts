@@ -1,0 +1,42 @@
+/** docs/architecture.md matches the code: the arrows between packages, and every file it names exists. */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = new URL('../', import.meta.url).pathname;
+const doc = readFileSync(join(ROOT, 'docs', 'architecture.md'), 'utf8');
+
+function internalDeps(pkg: string): string[] {
+  const json = JSON.parse(readFileSync(join(ROOT, 'packages', pkg, 'package.json'), 'utf8'));
+  return Object.keys(json.dependencies ?? {})
+    .filter((d) => d.startsWith('@grdp/'))
+    .map((d) => d.slice('@grdp/'.length))
+    .sort();
+}
+
+describe('docs/architecture.md', () => {
+  it('states each package’s internal dependencies as its package.json does', () => {
+    for (const pkg of ['engine', 'charts', 'api', 'web']) {
+      const row = doc.split('\n').find((l) => l.startsWith(`| \`@grdp/${pkg}\` |`));
+      expect(row, pkg).toBeDefined();
+      const stated = row!
+        .split('|')[2]!
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => ['engine', 'charts', 'api', 'web'].includes(s))
+        .sort();
+      expect(stated, pkg).toEqual(internalDeps(pkg));
+    }
+    // The leaves: neither api nor web depends on the other.
+    expect(internalDeps('api')).not.toContain('web');
+    expect(internalDeps('web')).not.toContain('api');
+  });
+
+  it('names only files that exist', () => {
+    const paths = [...doc.matchAll(/`((?:engine|api|web|charts)\/src\/[\w/.-]+\.ts)`/g)].map((m) => m[1]!);
+    expect(paths.length).toBeGreaterThan(10);
+    for (const p of paths) expect(existsSync(join(ROOT, 'packages', p)), p).toBe(true);
+    for (const p of [...doc.matchAll(/`((?:tests|packages)\/[\w/.-]+\.(?:ts|md))`/g)].map((m) => m[1]!))
+      expect(existsSync(join(ROOT, p)), p).toBe(true);
+  });
+});
