@@ -1,86 +1,39 @@
 /**
- * A typed client of the API (packages/api/src/schemas/*). Scenario data uses the engine's types; every error
- * answer is `{code, message, path?, issues?}` and is thrown as an ApiError with the status.
+ * A typed client of the API. Its wire types come from the API's route schemas (`@grdp/api/types`, imported
+ * type-only: no API code reaches the browser). Every error answer is `{code, message, path?, issues?}` and is
+ * thrown as an ApiError with the status.
  */
+import type {
+  ActualRevision,
+  ApiIssue,
+  EvaluateAnswer,
+  PutActualRequest,
+  PutScenarioResult,
+  ScenarioSummary,
+  StoredScenario,
+  Whatif,
+} from '@grdp/api/types';
 import {
   type BaseOrigin,
   effectiveScenario,
-  type Issue,
   type Period,
   type QuarterValues,
   resolveBase,
   type Scenario,
-  type Vintage,
 } from '@grdp/engine';
 
-export interface ScenarioSummary {
-  id: string;
-  title: { vi: string; en: string };
-  region: string;
-  year: number;
-  updatedAt: string;
-  updatedBy: string;
-  etag: string;
-}
+export type {
+  ActualRevision,
+  ApiIssue,
+  EvaluateAnswer,
+  PutScenarioResult,
+  ScenarioSummary,
+  StoredScenario,
+  Whatif,
+} from '@grdp/api/types';
 
-export interface StoredScenario {
-  id: string;
-  scenario: Scenario;
-  yaml: string;
-  updatedAt: string;
-  updatedBy: string;
-  etag: string;
-}
-
-export interface PutScenarioResult {
-  id: string;
-  created: boolean;
-  etag: string;
-  updatedAt: string;
-  updatedBy: string;
-  warnings: Issue[];
-}
-
-/** One entered revision of a period's actuals (GET/PUT /api/scenarios/:id/actuals/:period). */
-export interface ActualRevision {
-  scenarioId: string;
-  period: Period;
-  revision: number;
-  values: Record<string, number>;
-  vintage: Vintage;
-  note: string | null;
-  author: string;
-  createdAt: string;
-  previousValues: Record<string, number> | null;
-  etag: string;
-}
-
-export interface PutActualBody {
-  values: Record<string, number>;
-  vintage: Vintage;
-  note?: string;
-}
-
-export interface EvaluateAnswer {
-  scenarioId: string;
-  base: { origin: BaseOrigin; note?: string; levels: Record<string, QuarterValues> };
-}
-
-export interface Whatif {
-  id: string;
-  scenarioId: string;
-  name: string;
-  body: Record<string, unknown>;
-  createdAt: string;
-  author: string;
-}
-
-export interface ApiIssue {
-  code: string;
-  path: string;
-  message: string;
-  line?: number;
-}
+/** The body of PUT /api/scenarios/:id/actuals/:period. */
+export type PutActualBody = PutActualRequest;
 
 export class ApiError extends Error {
   constructor(
