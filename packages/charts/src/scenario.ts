@@ -3,7 +3,7 @@
  * the effective one (the file plus entered revisions) and `base` its base levels (from the engine's
  * `resolveBase`); nothing here re-derives either.
  */
-import { actualTable, type BaseTable, keyLabel, type Lang, type Scenario } from '@grdp/engine';
+import { actualTable, type BaseTable, keyLabel, type Lang, type Scenario, sectorNames } from '@grdp/engine';
 import type { ChartConfiguration } from 'chart.js';
 import { type ChartEntry, findChart } from './catalogue.ts';
 import { bandChart } from './configs/band.ts';
@@ -35,11 +35,6 @@ export interface ScenarioChart {
   title: string;
   config: ChartConfiguration;
   table: DataTable;
-}
-
-/** The sector names of a scenario, for labels. */
-export function sectorNames(scenario: Pick<Scenario, 'sectors'>): Record<string, { vi: string; en: string }> {
-  return Object.fromEntries(scenario.sectors.map((s) => [s.id, s.name]));
 }
 
 /** The title of a chart: "Tổng GRDP — lũy kế", "Đóng góp vào tăng trưởng — lũy kế (số thực hiện)". */

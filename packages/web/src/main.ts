@@ -7,13 +7,7 @@ import { destroyCharts } from './chartbox.ts';
 import { h, mount } from './dom.ts';
 import { getLang, setLang, t } from './i18n/index.ts';
 import { parseRoute, type Route } from './router.ts';
-
-export interface ViewContext {
-  route: Route;
-  main: HTMLElement;
-  /** Re-render the current route (after a language switch or a save). */
-  refresh(): void;
-}
+import type { ViewContext } from './view-context.ts';
 
 const app = document.getElementById('app')!;
 let renderId = 0;

@@ -4,7 +4,7 @@
  */
 import { type Scenario, TOTAL } from '@grdp/engine';
 
-export { sectorNames as namesOf } from '@grdp/charts';
+export { sectorNames as namesOf } from '@grdp/engine';
 
 export function keysOf(scenario: Scenario): string[] {
   return [TOTAL, ...scenario.sectors.map((s) => s.id)];

@@ -4,27 +4,12 @@
  * Exit 0 on success, 1 on input errors (every error with code, path and line on stderr), 2 on usage errors.
  */
 import { parseArgs } from 'node:util';
-import { GrdpError, type Lang } from '@grdp/engine';
+import { GrdpError } from '@grdp/engine';
+import type { CommandContext } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
 import { CliError, type CliIo, formatIssue, processIo } from './io.ts';
 
-export interface CommandContext {
-  positionals: string[];
-  values: Record<string, string | boolean | string[] | undefined>;
-  json: boolean;
-  lang: Lang;
-  io: CliIo;
-  /** The settings the server reads (DATA_DIR, DATABASE_URL), for commands that use its database. */
-  env?: Record<string, string | undefined>;
-}
-
-export interface Command {
-  name: string;
-  summary: string;
-  usage: string;
-  options?: Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }>;
-  run(ctx: CommandContext): Promise<number>;
-}
+export type { Command, CommandContext } from './command.ts';
 
 function help(io: CliIo): void {
   io.out('grdp — growth scenarios for provincial GRDP\n\nUsage: grdp <command> [options]\n');

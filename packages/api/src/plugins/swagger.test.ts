@@ -27,6 +27,10 @@ describe('OpenAPI document', () => {
       tags: { name: string }[];
     };
     expect(doc.openapi).toMatch(/^3\.\d+\.\d+$/);
+    // The scenario file format is in the document, from the engine's schema.
+    const file = (doc as unknown as { components: { schemas: Record<string, { required: string[] }> } }).components
+      .schemas.ScenarioFile;
+    expect(file?.required).toEqual(['id', 'title', 'region', 'year', 'source', 'sectors', 'targets']);
     expect(doc.info.title).toBeTruthy();
     const declared = new Set(doc.tags.map((x) => x.name));
     const ops: string[] = [];

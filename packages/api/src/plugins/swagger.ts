@@ -1,6 +1,7 @@
 /** The OpenAPI 3 document (generated from the route schemas) at /docs/json and its UI at /docs. */
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { scenarioJsonSchema } from '@grdp/engine';
 import type { FastifyPluginAsync } from 'fastify';
 import { global } from './global.ts';
 
@@ -25,6 +26,8 @@ export const swaggerPlugin: FastifyPluginAsync<{ version: string }> = global(asy
       ],
       components: {
         securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'grdp_… token' } },
+        // The scenario file format (what PUT /api/scenarios/:id takes as YAML or JSON), from the engine's schema.
+        schemas: { ScenarioFile: scenarioJsonSchema },
       },
     },
   });

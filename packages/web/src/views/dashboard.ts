@@ -21,9 +21,9 @@ import { loadScenarioData, type ScenarioData } from '../api.ts';
 import { chartBox } from '../chartbox.ts';
 import { h, mount } from '../dom.ts';
 import { getLang, t } from '../i18n/index.ts';
-import type { ViewContext } from '../main.ts';
 import { keysOf, namesOf } from '../model.ts';
 import { replaceQuery } from '../router.ts';
+import type { ViewContext } from '../view-context.ts';
 
 export async function renderDashboard(ctx: ViewContext): Promise<void> {
   if (ctx.route.name !== 'dashboard') return;

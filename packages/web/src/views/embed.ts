@@ -9,7 +9,7 @@ import { loadScenarioData } from '../api.ts';
 import { chartBox } from '../chartbox.ts';
 import { h, mount } from '../dom.ts';
 import { getLang, t } from '../i18n/index.ts';
-import type { ViewContext } from '../main.ts';
+import type { ViewContext } from '../view-context.ts';
 
 export async function renderEmbed(ctx: ViewContext): Promise<void> {
   if (ctx.route.name !== 'embed') return;

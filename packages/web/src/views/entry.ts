@@ -20,8 +20,8 @@ import {
 import { type ActualRevision, ApiError, api, loadScenarioData, type ScenarioData, tokens } from '../api.ts';
 import { h, mount, parseGrowth } from '../dom.ts';
 import { getLang, t } from '../i18n/index.ts';
-import type { ViewContext } from '../main.ts';
 import { keysOf, namesOf } from '../model.ts';
+import type { ViewContext } from '../view-context.ts';
 
 interface Row {
   period: Period;

@@ -5,7 +5,7 @@
 import { ApiError, type ApiIssue, api, tokens } from '../api.ts';
 import { h, mount } from '../dom.ts';
 import { getLang, t } from '../i18n/index.ts';
-import type { ViewContext } from '../main.ts';
+import type { ViewContext } from '../view-context.ts';
 
 export async function renderScenarios(ctx: ViewContext): Promise<void> {
   const lang = getLang();

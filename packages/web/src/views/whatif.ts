@@ -45,9 +45,9 @@ import { ApiError, api, loadScenarioData, type ScenarioData, tokens } from '../a
 import { type ChartTable, chartBox } from '../chartbox.ts';
 import { copyText, h, mount } from '../dom.ts';
 import { getLang, t } from '../i18n/index.ts';
-import type { ViewContext } from '../main.ts';
 import { keysOf, namesOf } from '../model.ts';
 import { replaceQuery } from '../router.ts';
+import type { ViewContext } from '../view-context.ts';
 
 export const SIM_DRAWS = SIMULATION_DEFAULTS.draws;
 const RANGE = 10;

@@ -1,5 +1,5 @@
 import { audit } from '@grdp/engine';
-import type { Command } from '../main.ts';
+import type { Command } from '../command.ts';
 import { renderTable } from '../table.ts';
 import { printJson, scenarioArg, t } from './shared.ts';
 

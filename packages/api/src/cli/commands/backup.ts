@@ -1,6 +1,6 @@
 import { BackupError, backupToFile } from '../../db/backup.ts';
+import type { Command } from '../command.ts';
 import { CliError } from '../io.ts';
-import type { Command } from '../main.ts';
 import { describeDatabase, withDatabase } from './db.ts';
 
 /** `grdp backup FILE`: the whole database (every scenario, actuals revision, token hash, what-if) into FILE. */

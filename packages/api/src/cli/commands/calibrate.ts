@@ -1,5 +1,5 @@
 import { calibrate, periodLabel } from '@grdp/engine';
-import type { Command } from '../main.ts';
+import type { Command } from '../command.ts';
 import { renderTable } from '../table.ts';
 import { label, num, printJson, scenarioArg, t } from './shared.ts';
 

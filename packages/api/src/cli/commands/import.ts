@@ -9,8 +9,8 @@ import { ConfigError, loadConfig } from '../../config.ts';
 import { ApiError, ImportError } from '../../errors.ts';
 import { planImport } from '../../files/import.ts';
 import { createRepositories } from '../../repositories/index.ts';
+import type { Command, CommandContext } from '../command.ts';
 import { CliError } from '../io.ts';
-import type { Command, CommandContext } from '../main.ts';
 import { withDatabase } from './db.ts';
 
 export async function runImport(ctx: CommandContext, env: Record<string, string | undefined> = process.env) {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { evaluatePlan, loadPlan, requiredAverageGrowth } from '@grdp/engine';
+import type { Command } from '../command.ts';
 import { CliError } from '../io.ts';
-import type { Command } from '../main.ts';
 import { renderTable } from '../table.ts';
 import { num, printJson, t } from './shared.ts';
 

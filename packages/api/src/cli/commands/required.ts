@@ -1,5 +1,5 @@
 import { requiredOf } from '../../compute/run.ts';
-import type { Command } from '../main.ts';
+import type { Command } from '../command.ts';
 import { renderTable } from '../table.ts';
 import { label, num, printJson, SCENARIO_OPTION, scenarioArg, t } from './shared.ts';
 import { asOfOption } from './track.ts';

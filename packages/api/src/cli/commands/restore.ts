@@ -1,6 +1,6 @@
 import { BackupError, readBackupFile, restoreBackup } from '../../db/backup.ts';
+import type { Command } from '../command.ts';
 import { CliError } from '../io.ts';
-import type { Command } from '../main.ts';
 import { describeDatabase, withDatabase } from './db.ts';
 
 /** `grdp restore FILE`: replaces the whole database content with FILE's, in one transaction. */

@@ -9,8 +9,8 @@ import {
   rollForward,
   scenarioToYaml,
 } from '@grdp/engine';
+import type { Command } from '../command.ts';
 import { CliError } from '../io.ts';
-import type { Command } from '../main.ts';
 import { printJson, scenarioArg, t } from './shared.ts';
 
 export const rollforwardCommand: Command = {

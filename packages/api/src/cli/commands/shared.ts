@@ -1,7 +1,7 @@
-import { formatNumber, type Issue, keyLabel, type Lang, type Scenario } from '@grdp/engine';
+import { formatNumber, type Issue, keyLabel, type Lang, type Scenario, sectorNames } from '@grdp/engine';
 import { createRepositories } from '../../repositories/index.ts';
+import type { CommandContext } from '../command.ts';
 import { CliError, formatIssue, readScenario } from '../io.ts';
-import type { CommandContext } from '../main.ts';
 import { describeDatabase, withDatabase } from './db.ts';
 
 /** `--scenario ID`: a scenario stored in the server's database instead of a FILE. */
@@ -26,11 +26,6 @@ export async function scenarioArg(ctx: CommandContext): Promise<{ scenario: Scen
   const loaded = await readScenario(file);
   if (!ctx.json) for (const w of loaded.warnings) ctx.io.err(`warning: ${formatIssue(w)}`);
   return loaded;
-}
-
-/** Sector names from the file, for labels. */
-export function sectorNames(scenario: Scenario): Record<string, { vi: string; en: string }> {
-  return Object.fromEntries(scenario.sectors.map((s) => [s.id, s.name]));
 }
 
 export function label(scenario: Scenario, key: string, lang: Lang): string {

@@ -1,7 +1,7 @@
 import { formatPercent, PERIODS, periodLabel, QUANTILE_LEVELS, type QuantileName, TOTAL } from '@grdp/engine';
 import { type SimulateRequest, simulateOf } from '../../compute/run.ts';
+import type { Command, CommandContext } from '../command.ts';
 import { CliError } from '../io.ts';
-import type { Command, CommandContext } from '../main.ts';
 import { renderTable } from '../table.ts';
 import { label, num, printJson, SCENARIO_OPTION, scenarioArg, t } from './shared.ts';
 import { asOfOption } from './track.ts';

@@ -1,7 +1,7 @@
 import { isQuarter, periodLabel, type Quarter, type RequiredRate } from '@grdp/engine';
 import { requiredOf, trackOf } from '../../compute/run.ts';
+import type { Command, CommandContext } from '../command.ts';
 import { CliError } from '../io.ts';
-import type { Command, CommandContext } from '../main.ts';
 import { renderTable } from '../table.ts';
 import { label, num, printJson, SCENARIO_OPTION, scenarioArg, t } from './shared.ts';
 

@@ -1,7 +1,7 @@
 import { type BaselineName, PERIODS, parseShock, periodLabel, TOTAL } from '@grdp/engine';
 import { whatifOf } from '../../compute/run.ts';
+import type { Command } from '../command.ts';
 import { CliError } from '../io.ts';
-import type { Command } from '../main.ts';
 import { renderTable } from '../table.ts';
 import { label, num, printJson, SCENARIO_OPTION, scenarioArg, t } from './shared.ts';
 import { asOfOption } from './track.ts';
