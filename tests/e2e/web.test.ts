@@ -316,6 +316,17 @@ describe('web app', () => {
     expect(await page.$('.toolbar')).toBeNull();
     expect(await page.$$('canvas')).toHaveLength(1);
     await shot(page, 'embed.png', false);
+
+    // Every catalogue chart embeds, the fan and the old image names too; the embed's fan is the API's fan.
+    const fan = await newPage(640, 440);
+    await fan.goto(`${server.url}/embed/${ID}/fan?lang=en&view=cumulative`);
+    const drawn = await chartData(fan, 'embed-fan-cumulative');
+    const table = await (await fetch(`${server.url}/api/scenarios/${ID}/charts/fan.json?view=cumulative`)).json();
+    expect(drawn.datasets[3]!.data).toEqual(table.rows.map((r: { values: { p50: number | null } }) => r.values.p50));
+    expect(drawn.datasets[3]!.data.filter((v) => v !== null).length).toBeGreaterThan(0);
+    const alias = await newPage(640, 440);
+    await alias.goto(`${server.url}/embed/${ID}/total-cumulative?lang=en`);
+    expect((await chartData(alias, 'embed-total-cumulative')).datasets[1]!.data).toEqual([6.54, 7.4, 7.42, 7.5]);
   });
 
   it('lists scenarios and shows an upload’s validation errors at their paths', async () => {
