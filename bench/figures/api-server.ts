@@ -8,7 +8,7 @@ import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import { makeApp } from '../../packages/api/src/testing/helpers.ts';
+import { makeApp } from '../../packages/api/test-support/helpers.ts';
 import { ROOT } from './common.ts';
 
 const TYPES: Record<string, string> = {

@@ -7,10 +7,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createFailureLimiter, REPO_ROOT } from '@grdp/api';
+import { makeApp, type TestApp } from '@grdp/api/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../packages/api/src/config.ts';
-import { createFailureLimiter } from '../../packages/api/src/plugins/auth.ts';
-import { makeApp, type TestApp } from '../../packages/api/src/testing/helpers.ts';
 import { fillPath, type RouteInfo, routesOf } from './fuzz.ts';
 import { sleep } from './helpers.ts';
 

@@ -7,20 +7,21 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../packages/api/src/cli/main.ts';
 import {
   type Backup,
   BackupError,
   backupToFile,
+  createRepositories,
+  type DatabaseHandle,
   latestSchemaVersion,
+  migrate,
+  openDatabase,
   readBackupFile,
   restoreBackup,
-} from '../../packages/api/src/db/backup.ts';
-import { type DatabaseHandle, migrate, openDatabase } from '../../packages/api/src/db/database.ts';
-import { createRepositories } from '../../packages/api/src/repositories/index.ts';
-import { freshSchema } from '../../packages/api/src/testing/databases.ts';
-import { AN_GIANG_YAML, anGiang, dump } from '../../packages/api/src/testing/helpers.ts';
+  runCli,
+} from '@grdp/api';
+import { AN_GIANG_YAML, anGiang, dump, freshSchema } from '@grdp/api/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Backend, describePostgres } from './helpers.ts';
 
 let dir: string;

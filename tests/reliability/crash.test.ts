@@ -11,11 +11,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createRepositories, migrate, openDatabase } from '@grdp/api';
+import { freshDatabase, integrityCheck, multipart } from '@grdp/api/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrate, openDatabase } from '../../packages/api/src/db/database.ts';
-import { createRepositories } from '../../packages/api/src/repositories/index.ts';
-import { freshDatabase, integrityCheck } from '../../packages/api/src/testing/databases.ts';
-import { multipart } from './files.ts';
 import { type Backend, describePostgres, http, rng, SCEN, sleep } from './helpers.ts';
 import { kill9, type Server, startServer } from './server.ts';
 

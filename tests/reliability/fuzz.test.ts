@@ -2,10 +2,11 @@
  * Property-based fuzzing with a fixed seed (the soak runs the same properties with random seeds and many more
  * runs): the engine loader only ever throws GrdpError; no route answers 5xx or hangs on arbitrary JSON and queries.
  */
+
+import { AN_GIANG_YAML, makeApp, type TestApp } from '@grdp/api/testing';
 import { GrdpError, loadScenario } from '@grdp/engine';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AN_GIANG_YAML, makeApp, type TestApp } from '../../packages/api/src/testing/helpers.ts';
 import {
   loaderOnArbitraryText,
   loaderOnMutatedFile,

@@ -3,9 +3,10 @@
  * the engine loader on arbitrary and mutated text and objects (only GrdpError may escape), and every route of the
  * OpenAPI document with arbitrary JSON bodies and query strings (never 5xx, never slower than a deadline).
  */
+
+import { AN_GIANG_YAML, anGiang, type TestApp } from '@grdp/api/testing';
 import { GrdpError, loadScenario, parseScenarioObject, scenarioToFile } from '@grdp/engine';
 import fc from 'fast-check';
-import { AN_GIANG_YAML, anGiang, type TestApp } from '../../packages/api/src/testing/helpers.ts';
 
 type FastifyInstance = TestApp['app'];
 

@@ -4,18 +4,12 @@
  * REQUIRE_POSTGRES=1), and free ports for child servers.
  */
 import { createServer } from 'node:net';
+import type { Config } from '@grdp/api';
+import { type Backend, makeApp, PG_URL, postgresProblem, type TestApp } from '@grdp/api/testing';
 import { describe, it } from 'vitest';
-import { buildApp } from '../../packages/api/src/app.ts';
-import { type Config, testConfig } from '../../packages/api/src/config.ts';
-import { type DatabaseHandle, migrate, openDatabase } from '../../packages/api/src/db/database.ts';
-import { createRepositories } from '../../packages/api/src/repositories/index.ts';
-import { freshSchema, PG_URL, postgresProblem } from '../../packages/api/src/testing/databases.ts';
-import { AN_GIANG_YAML, anGiang, dump, type TestApp } from '../../packages/api/src/testing/helpers.ts';
 
-export { AN_GIANG_YAML, dump };
+export { AN_GIANG_YAML, type Backend, dump } from '@grdp/api/testing';
 export const SCEN = '/api/scenarios/an-giang-2023';
-
-export type Backend = 'sqlite' | 'postgres';
 
 /** Why PostgreSQL cannot be used (null when it can); printed once. */
 export const pgProblem = await postgresProblem();
@@ -38,42 +32,14 @@ export function describePostgres(name: string, fn: () => void): void {
   });
 }
 
-/** An app like makeApp's (admin and editor tokens, An Giang stored) on SQLite in memory or a fresh PG schema. */
+/** makeApp's app (admin and editor tokens, An Giang stored) on SQLite in memory or a fresh PG schema, listening. */
 export async function makeBackendApp(
   backend: Backend,
   overrides: Partial<Config> = {},
 ): Promise<TestApp & { base: string; backend: Backend }> {
-  let handle: DatabaseHandle;
-  let drop = async () => {};
-  if (backend === 'postgres') {
-    const s = await freshSchema('grdp_rel');
-    handle = s.handle;
-    drop = s.drop;
-  } else {
-    handle = openDatabase({ databaseUrl: ':memory:', dataDir: '' });
-  }
-  await migrate(handle);
-  const repos = createRepositories(handle.db);
-  const admin = (await repos.tokens.create('Quản trị', 'admin')).token;
-  const editor = (await repos.tokens.create('Phòng Tổng hợp', 'editor')).token;
-  await repos.scenarios.put(anGiang(), AN_GIANG_YAML, 'seed');
-  const app = await buildApp(testConfig(overrides), { handle, closeHandle: backend === 'sqlite' });
-  const address = await app.listen({ port: 0, host: '127.0.0.1' });
-  return {
-    app,
-    repos,
-    handle,
-    admin,
-    editor,
-    base: address,
-    backend,
-    as: (token, o) =>
-      app.inject({ ...o, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...o.headers } }),
-    close: async () => {
-      await app.close();
-      await drop();
-    },
-  };
+  const t = await makeApp(overrides, { backend });
+  const base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+  return { ...t, base, backend };
 }
 
 export interface HttpResult {

@@ -1,7 +1,7 @@
 /** The real server (packages/api/src/server.ts) as a child process on a free port: start, wait for /healthz, SIGKILL. */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../../packages/api/src/config.ts';
+import { REPO_ROOT } from '@grdp/api';
 import { freePort, http, sleep } from './helpers.ts';
 
 export interface Server {

@@ -1,8 +1,17 @@
 export { API_VERSION, type BuildOptions, buildApp } from './app.ts';
 export { runCli } from './cli/main.ts';
 export { runTokenCommand } from './cli/token.ts';
-export { type Config, ConfigError, loadConfig, testConfig } from './config.ts';
+export { type Config, ConfigError, loadConfig, REPO_ROOT, testConfig } from './config.ts';
+export {
+  type Backup,
+  BackupError,
+  backupToFile,
+  latestSchemaVersion,
+  readBackupFile,
+  restoreBackup,
+} from './db/backup.ts';
 export { type DatabaseHandle, type Db, migrate, openDatabase } from './db/database.ts';
 export { API_ERRORS, ApiError } from './errors.ts';
+export { createFailureLimiter } from './plugins/auth.ts';
 export { createRepositories, type Repositories } from './repositories/index.ts';
 export { seedScenarios } from './seed.ts';

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { type BandChartInput, bandChart, contributionsChart, fanChart, THEMES } from '@grdp/charts';
 import { describe, expect, it } from 'vitest';
-import { expectColour, hex, over, pixels, pngSize } from '../testing/images.ts';
+import { expectColour, hex, over, pixels, pngSize } from '../../test-support/images.ts';
 import { drawChart, FONT_PATHS, isFontRegistered, renderChart } from './render.ts';
 
 const input: BandChartInput = {

@@ -6,11 +6,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AN_GIANG_YAML, anGiang } from '../../test-support/helpers.ts';
 import { buildApp } from '../app.ts';
 import { testConfig } from '../config.ts';
 import { migrate, openDatabase } from '../db/database.ts';
 import { createRepositories } from '../repositories/index.ts';
-import { AN_GIANG_YAML, anGiang } from '../testing/helpers.ts';
 import { runCli } from './main.ts';
 import { captureIo } from './test-io.ts';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { injectMultipart, workbook, zip } from '../../test-support/files.ts';
+import { dump, json, makeApp, type TestApp } from '../../test-support/helpers.ts';
 import { ApiError } from '../errors.ts';
-import { multipartBody, workbook, zipArchive } from '../testing/files.ts';
-import { dump, json, makeApp, type TestApp } from '../testing/helpers.ts';
 import { readXlsx, XLSX_MIME } from './xlsx.ts';
 import { checkZip } from './zip.ts';
 
@@ -19,21 +19,21 @@ async function rejection(p: Promise<unknown> | (() => unknown)): Promise<ApiErro
 
 describe('checkZip', () => {
   it('lists the entries of a well-formed archive', () => {
-    const zip = zipArchive([{ name: 'a.xml', data: Buffer.from('<a/>') }]);
-    expect(checkZip(zip)).toEqual([{ name: 'a.xml', compressedSize: expect.any(Number), uncompressedSize: 4 }]);
+    const archive = zip([{ name: 'a.xml', data: Buffer.from('<a/>') }]);
+    expect(checkZip(archive)).toEqual([{ name: 'a.xml', compressedSize: expect.any(Number), uncompressedSize: 4 }]);
   });
 
   it('refuses an archive whose declared sizes add up to more than the limit (zip bomb)', async () => {
-    const zip = zipArchive([{ name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(51 * MiB) }]);
-    expect(zip.length).toBeLessThan(MiB);
-    const e = await rejection(() => checkZip(zip));
+    const archive = zip([{ name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(51 * MiB) }]);
+    expect(archive.length).toBeLessThan(MiB);
+    const e = await rejection(() => checkZip(archive));
     expect(e.code).toBe('IMPORT_UNREADABLE');
     expect(e.message).toMatch(/more than 50 MiB/);
   });
 
   it('stops inflating an entry that expands beyond its declared size', async () => {
-    const zip = zipArchive([{ name: 'x.xml', data: Buffer.alloc(2 * MiB), declared: 100 }]);
-    expect((await rejection(() => checkZip(zip))).message).toMatch(/beyond its declared size/);
+    const archive = zip([{ name: 'x.xml', data: Buffer.alloc(2 * MiB), declaredSize: 100 }]);
+    expect((await rejection(() => checkZip(archive))).message).toMatch(/beyond its declared size/);
   });
 
   it('refuses bytes that are not a zip archive', async () => {
@@ -65,9 +65,9 @@ describe('import limits over HTTP', () => {
 
   it('answers 400 IMPORT_UNREADABLE for a zip bomb-like XLSX and changes nothing', async () => {
     const before = await dump(t.handle.db);
-    const bomb = zipArchive([
+    const bomb = zip([
       { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
-      { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(1024), declared: 10 },
+      { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(1024), declaredSize: 10 },
     ]);
     const r = await t.as(t.editor, { method: 'POST', url, payload: bomb, headers: { 'content-type': XLSX_MIME } });
     expect(r.statusCode).toBe(400);
@@ -79,7 +79,7 @@ describe('import limits over HTTP', () => {
     const big = Buffer.from(`period,key,growth_pct,vintage\n${'Q1,total,1,estimate\n'.repeat(300)}`);
     const raw = await t.as(t.editor, { method: 'POST', url, payload: big, headers: { 'content-type': 'text/csv' } });
     expect(raw.statusCode).toBe(413);
-    const multi = await t.as(t.editor, { method: 'POST', url, ...multipartBody(big, 'a.csv', 'text/csv') });
+    const multi = await t.as(t.editor, { method: 'POST', url, ...injectMultipart('a.csv', big, 'text/csv') });
     expect(multi.statusCode).toBe(413);
     expect(json(multi).code).toBe('PAYLOAD_TOO_LARGE');
   });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { AN_GIANG_YAML, json, makeApp, type TestApp } from '../testing/helpers.ts';
+import { AN_GIANG_YAML, json, makeApp, type TestApp } from '../../test-support/helpers.ts';
 
 let t: TestApp | undefined;
 afterEach(async () => t?.close());

@@ -1,7 +1,7 @@
 import { GrdpError, issue } from '@grdp/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeApp, type TestApp } from '../../test-support/helpers.ts';
 import { ApiError, parseIfMatch } from '../errors.ts';
-import { makeApp, type TestApp } from '../testing/helpers.ts';
 import { toErrorResponse } from './errors.ts';
 
 describe('toErrorResponse', () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeApp, type TestApp } from '../testing/helpers.ts';
+import { makeApp, type TestApp } from '../../test-support/helpers.ts';
 
 let t: TestApp;
 beforeAll(async () => {

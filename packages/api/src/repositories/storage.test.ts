@@ -6,9 +6,9 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AN_GIANG_YAML, anGiang } from '../../test-support/helpers.ts';
 import { type DatabaseHandle, migrate, openDatabase } from '../db/database.ts';
 import { ApiError } from '../errors.ts';
-import { AN_GIANG_YAML, anGiang } from '../testing/helpers.ts';
 import { createRepositories, type Repositories } from './index.ts';
 
 const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';

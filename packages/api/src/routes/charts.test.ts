@@ -2,9 +2,9 @@ import { scenarioChart, THEMES } from '@grdp/charts';
 import { resolveBase } from '@grdp/engine';
 import type { Chart } from 'chart.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeApp, type TestApp } from '../../test-support/helpers.ts';
+import { expectColour, hex, over, pixels, pngSize } from '../../test-support/images.ts';
 import { drawChart } from '../charts/render.ts';
-import { makeApp, type TestApp } from '../testing/helpers.ts';
-import { expectColour, hex, over, pixels, pngSize } from '../testing/images.ts';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { loadScenario } from '@grdp/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readBack } from '../../test-support/files.ts';
+import { makeApp, type TestApp } from '../../test-support/helpers.ts';
 import { decodeUtf8, parseCsv } from '../files/csv.ts';
 import { EXAMPLE_XLSX, exampleSheet, makeExample } from '../files/make-example.ts';
 import { XLSX_MIME } from '../files/xlsx.ts';
-import { readBack } from '../testing/files.ts';
-import { makeApp, type TestApp } from '../testing/helpers.ts';
 
 let t: TestApp;
 beforeAll(async () => {

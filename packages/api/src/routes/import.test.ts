@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { Period } from '@grdp/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { injectMultipart, workbook } from '../../test-support/files.ts';
+import { dump, json, makeApp, type TestApp } from '../../test-support/helpers.ts';
 import { EXAMPLE_CSV, EXAMPLE_XLSX } from '../files/make-example.ts';
 import { XLSX_MIME } from '../files/xlsx.ts';
 import type { ActualInput } from '../repositories/index.ts';
-import { multipartBody, workbook } from '../testing/files.ts';
-import { dump, json, makeApp, type TestApp } from '../testing/helpers.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -47,7 +47,7 @@ describe('actuals import: good files', () => {
     const r = await t.as(t.editor, {
       method: 'POST',
       url,
-      ...multipartBody(readFileSync(EXAMPLE_CSV), 'actuals-an-giang-2023.csv', 'text/csv'),
+      ...injectMultipart('actuals-an-giang-2023.csv', readFileSync(EXAMPLE_CSV), 'text/csv'),
     });
     expect(r.statusCode, r.body).toBe(200);
     const body = json(r) as { format: string; rows: number; locale: string; revisions: { period: string }[] };

@@ -1,9 +1,11 @@
 /**
- * Malformed requests: each answers 4xx JSON with a stable code, never 500, and leaves every stored row unchanged.
+ * The bad-input corpus in process (inject): each request answers 4xx JSON with a stable code that says what and
+ * where, never 500, and leaves every stored row unchanged. The reliability suite runs the same corpus over real
+ * HTTP, with the heavy cases (tens of megabytes) as well.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dump, makeApp, type TestApp } from '../testing/helpers.ts';
-import { CASES } from './malformed.cases.ts';
+import { CORPUS, expectRefusal, withEtag } from '../../test-support/bad-input.ts';
+import { dump, makeApp, type TestApp } from '../../test-support/helpers.ts';
 
 let t: TestApp;
 let q1Etag: string;
@@ -20,24 +22,29 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-describe('malformed requests', () => {
-  it('has at least 40 cases', () => expect(CASES.length).toBeGreaterThanOrEqual(40));
+const light = CORPUS.filter((c) => !c.heavy);
+const heavy = CORPUS.filter((c) => c.heavy);
+console.info(
+  `malformed requests: ${light.length} of ${CORPUS.length} corpus cases in process; the ${heavy.length} heavy ones (${heavy.map((c) => c.name).join(', ')}) run in tests/reliability/corpus.test.ts`,
+);
 
-  it.each(CASES)('$name → 4xx JSON with a code, nothing stored', async (c) => {
-    const before = await dump(t.handle.db);
-    const headers = Object.fromEntries(
-      Object.entries((c.req.headers ?? {}) as Record<string, string>).map(([k, v]) => [k, v === '__Q1__' ? q1Etag : v]),
-    );
-    const token = c.who === 'admin' ? t.admin : c.who === 'editor' ? t.editor : undefined;
-    const r = await t.as(token, { ...c.req, headers });
-    expect(r.statusCode, r.body).toBeGreaterThanOrEqual(400);
-    expect(r.statusCode, r.body).toBeLessThan(500);
-    if (c.status) expect(r.statusCode, r.body).toBe(c.status);
-    expect(r.headers['content-type']).toMatch(/^application\/json/);
-    const body = r.json() as { code: unknown; message: unknown };
-    expect(typeof body.code).toBe('string');
-    expect(typeof body.message).toBe('string');
-    if (c.code) expect(body.code, r.body).toBe(c.code);
-    expect(await dump(t.handle.db)).toBe(before);
-  });
+describe('malformed requests', () => {
+  it('runs at least 100 cases in process', () => expect(light.length).toBeGreaterThanOrEqual(100));
+
+  it.each(light.map((c) => [`${c.group}: ${c.name}`, c] as const))(
+    '%s → 4xx JSON with a code, nothing stored',
+    async (_n, c) => {
+      const before = await dump(t.handle.db);
+      const req = c.req();
+      const token = c.who === 'admin' ? t.admin : c.who === 'editor' ? t.editor : undefined;
+      const r = await t.as(token, {
+        method: req.method,
+        url: req.url,
+        headers: withEtag(req, q1Etag),
+        ...(req.body !== undefined ? { payload: req.body === null ? 'null' : (req.body as string | Buffer) } : {}),
+      });
+      expectRefusal(c, { status: r.statusCode, contentType: r.headers['content-type'] as string, text: r.body });
+      expect(await dump(t.handle.db)).toBe(before);
+    },
+  );
 });

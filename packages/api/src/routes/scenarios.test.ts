@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { AN_GIANG_YAML, json, makeApp, type TestApp } from '../testing/helpers.ts';
+import { AN_GIANG_YAML, json, makeApp, type TestApp } from '../../test-support/helpers.ts';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { evaluatePlan, loadPlan, requiredAverageGrowth } from '@grdp/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { AN_GIANG_YAML, json, makeApp, type TestApp } from '../../test-support/helpers.ts';
 import { REPO_ROOT } from '../config.ts';
-import { AN_GIANG_YAML, json, makeApp, type TestApp } from '../testing/helpers.ts';
 
 let t: TestApp;
 beforeAll(async () => {

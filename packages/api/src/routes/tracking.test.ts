@@ -1,7 +1,7 @@
 import { parseShock, resolveBase, sensitivity, whatIf } from '@grdp/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { AN_GIANG_YAML, anGiang, json, makeApp, type TestApp } from '../testing/helpers.ts';
+import { AN_GIANG_YAML, anGiang, json, makeApp, type TestApp } from '../../test-support/helpers.ts';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -1,8 +1,10 @@
 /**
- * Hand-built files for the bad-input corpus: zip archives (stored or deflated entries, optionally lying about
- * sizes), minimal XLSX workbooks, a zip bomb disguised as XLSX, multipart bodies and Windows-1258 / UTF-16 text.
+ * Files for tests: zip archives written by hand (stored or deflated entries, optionally lying about sizes),
+ * minimal XLSX workbooks and a zip bomb disguised as one, workbooks built and read back with exceljs, multipart
+ * bodies, and Windows-1258 / UTF-16 text.
  */
 import { crc32, deflateRawSync } from 'node:zlib';
+import ExcelJS from 'exceljs';
 
 export interface ZipEntry {
   name: string;
@@ -177,6 +179,12 @@ export function multipart(
   return { body: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
+/** The same multipart body as inject() options: `{ payload, headers }`. */
+export function injectMultipart(filename: string, data: Buffer, contentType: string, field = 'file') {
+  const m = multipart(filename, data, contentType, field);
+  return { payload: m.body, headers: { 'content-type': m.contentType } };
+}
+
 const CP1258_LETTERS: Record<string, number> = {
   â: 0xe2,
   Â: 0xc2,
@@ -231,3 +239,38 @@ export function utf16be(text: string): Buffer {
 }
 
 export const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/** A workbook with one sheet of the given cell values (exceljs CellValue: formulas as {formula, result}). */
+export async function workbook(
+  rows: ExcelJS.CellValue[][],
+  sheetName = 'Actuals',
+  extraSheets = 0,
+  numFmt?: { row: number; col: number; fmt: string },
+): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  for (let i = 0; i < extraSheets; i++) wb.addWorksheet(`Other ${i + 1}`);
+  const ws = wb.addWorksheet(sheetName);
+  for (const r of rows) ws.addRow(r);
+  if (numFmt) ws.getRow(numFmt.row).getCell(numFmt.col).numFmt = numFmt.fmt;
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** Reads an XLSX back: sheet name → rows of {value, numFmt}. */
+export async function readBack(buf: Buffer) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
+  const out: Record<string, { value: ExcelJS.CellValue; numFmt: string | undefined }[][]> = {};
+  for (const ws of wb.worksheets) {
+    const rows: { value: ExcelJS.CellValue; numFmt: string | undefined }[][] = [];
+    ws.eachRow((row) => {
+      const cells: { value: ExcelJS.CellValue; numFmt: string | undefined }[] = [];
+      for (let c = 1; c <= ws.columnCount; c++) {
+        const cell = row.getCell(c);
+        cells.push({ value: cell.value, numFmt: cell.numFmt });
+      }
+      rows.push(cells);
+    });
+    out[ws.name] = rows;
+  }
+  return out;
+}

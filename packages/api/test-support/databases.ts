@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { type DatabaseHandle, openDatabase } from '../db/database.ts';
+import { type DatabaseHandle, openDatabase } from '../src/db/database.ts';
 
 /** SQLite `PRAGMA integrity_check` ('ok' when sound); PostgreSQL has no equivalent and answers 'ok'. */
 export async function integrityCheck(handle: DatabaseHandle): Promise<string> {

@@ -1,18 +1,29 @@
 /**
- * The bad-input corpus: requests that must each be refused with a 4xx JSON `{code, message}` that says what is
- * wrong and where, store nothing, and leave the server answering. Groups: scenario files as YAML and JSON
- * (PUT /api/scenarios/:id), actuals bodies (PUT …/actuals/:period), CSV and XLSX imports
- * (POST …/actuals/import), query strings and path parameters, and headers.
+ * The one bad-input corpus: requests that must each be refused with a 4xx JSON `{code, message}` that says what
+ * is wrong and where, store nothing, and leave the server answering. Two suites run it: the API's in-process
+ * suite (routes/malformed.test.ts, through inject) and the reliability suite over real HTTP
+ * (tests/reliability/corpus.test.ts). Groups: scenario files as YAML and JSON (PUT /api/scenarios/:id), actuals
+ * bodies (PUT …/actuals/:period), CSV and XLSX imports (POST …/actuals/import), query strings and path
+ * parameters, headers, and the other writes and computations (evaluate, what-ifs, tokens).
  *
  * `where`: a text the answer must contain in its `path`, an issue's path, or its message (the "where").
- * Big payloads (50 MB, zip bombs) are built lazily, when the case runs.
+ * Big payloads (50 MB, zip bombs) are built lazily, when the case runs, and marked `heavy`.
  */
 import { scenarioToFile } from '@grdp/engine';
-import { AN_GIANG_YAML, anGiang } from '../../packages/api/src/testing/helpers.ts';
+import { expect } from 'vitest';
 import { BOM, type Cell, multipart, utf16be, utf16le, windows1258, xlsx, zip, zipBombXlsx } from './files.ts';
+import { AN_GIANG_YAML, anGiang } from './helpers.ts';
 
 export type Who = 'admin' | 'editor' | 'none';
-export type Group = 'scenario-yaml' | 'scenario-json' | 'actuals' | 'import-csv' | 'import-xlsx' | 'query' | 'headers';
+export type Group =
+  | 'scenario-yaml'
+  | 'scenario-json'
+  | 'actuals'
+  | 'import-csv'
+  | 'import-xlsx'
+  | 'query'
+  | 'headers'
+  | 'other-writes';
 
 export interface Request {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -33,6 +44,8 @@ export interface Case {
   code?: string | RegExp;
   /** Must appear in the answer's path, an issue path, or the message. */
   where?: string;
+  /** Builds tens of megabytes (run over real HTTP by the reliability suite only). */
+  heavy?: boolean;
 }
 
 export const SCEN = '/api/scenarios/an-giang-2023';
@@ -237,6 +250,13 @@ const scenarioYaml: Case[] = [
     req: (): Request => ({ method: 'PUT', url: SCEN, body: MB50(), headers: { 'content-type': 'application/yaml' } }),
     status: 413,
     code: 'PAYLOAD_TOO_LARGE',
+    heavy: true,
+  },
+  {
+    name: 'body just over the limit',
+    req: yaml(`${AN_GIANG_YAML}\n#${'x'.repeat(1_100_000)}\n`),
+    status: 413,
+    code: 'PAYLOAD_TOO_LARGE',
   },
 ].map((c) => ({ ...c, who: 'admin' as Who, group: 'scenario-yaml' as Group }));
 
@@ -258,6 +278,12 @@ const scenarioJson: Case[] = [
   { name: '__proto__ key', req: json('{"__proto__": {"admin": true}, "id": "an-giang-2023"}'), status: 400 },
   { name: 'constructor.prototype key', req: json({ ...DOC, constructor: { prototype: { x: 1 } } }), status: 400 },
   { name: 'sectors as an object', req: json({ ...DOC, sectors: { a: 1 } }), status: 400, where: 'sectors' },
+  {
+    name: 'negative base levels',
+    req: json({ ...DOC, base: { unit: 'index', origin: 'official', levels: { agriculture: [-1, 1, 1, 1] } } }),
+    status: 400,
+    where: 'base',
+  },
   {
     name: 'year as a string',
     req: json({ ...DOC, year: '2023' }),
@@ -451,7 +477,12 @@ const csvCases: Case[] = [
     name: 'binary junk as .csv',
     req: csv(() => Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256))),
   },
-  { name: '50 MB CSV', req: csv(() => Buffer.from(`${HEADER}\n${`${ROW}\n`.repeat(2_300_000)}`)), status: 413 },
+  {
+    name: '50 MB CSV',
+    req: csv(() => Buffer.from(`${HEADER}\n${`${ROW}\n`.repeat(2_300_000)}`)),
+    status: 413,
+    heavy: true,
+  },
 ].map((c) => ({ ...c, who: 'editor' as Who, group: 'import-csv' as Group }));
 
 const xlsxCases: Case[] = [
@@ -479,8 +510,8 @@ const xlsxCases: Case[] = [
   { name: 'implausible 7500', req: book([XH, ['Q2', 'total', 7500, 'estimate']]), where: 'growth' },
   { name: 'unknown sector key', req: book([XH, ['Q2', 'mining', 8.2, 'estimate']]), where: 'mining' },
   { name: 'only a header row', req: book([XH]) },
-  { name: 'zip bomb (100 MiB sheet)', req: book(() => zipBombXlsx(100)) },
-  { name: 'zip bomb lying about its size', req: book(() => zipBombXlsx(100, true)) },
+  { name: 'zip bomb (100 MiB sheet)', req: book(() => zipBombXlsx(100)), heavy: true },
+  { name: 'zip bomb lying about its size', req: book(() => zipBombXlsx(100, true)), heavy: true },
   {
     name: 'a PDF sent as .xlsx',
     req: book(() => Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj <<>> endobj\n', 'latin1')),
@@ -502,6 +533,12 @@ const query: Case[] = [
   },
   { name: 'calibrate asPrinted=1', req: q(`${SCEN}/calibrate?asPrinted=1`), code: 'VALIDATION' },
   { name: 'scenario id in uppercase', req: q('/api/scenarios/An_Giang', 'GET'), code: 'VALIDATION', where: 'id' },
+  {
+    name: 'PUT to an id that is not a slug',
+    req: (): Request => ({ ...yaml(AN_GIANG_YAML)(), url: '/api/scenarios/An_Giang' }),
+    who: 'admin',
+    code: 'VALIDATION',
+  },
   { name: 'scenario id too long', req: q(`/api/scenarios/${'a'.repeat(150)}`, 'GET'), status: 400 },
   { name: 'broken percent-encoding', req: q('/api/scenarios/%E0%A4%A', 'GET'), status: 400 },
   { name: 'period "7,5%"', req: q(`${SCEN}/actuals/7,5%25/history`, 'GET'), code: 'VALIDATION', where: 'period' },
@@ -572,6 +609,48 @@ const headers: Case[] = [
   { name: 'no token for a write', who: 'none', req: actual(okActual), status: 401, code: 'UNAUTHORIZED' },
 ].map((c) => ({ ...c, who: c.who as Who, group: 'headers' as Group }));
 
+const otherWrites: Case[] = [
+  {
+    name: 'evaluate broken YAML',
+    who: 'none',
+    req: (): Request => ({ ...yaml('a: [')(), method: 'POST', url: '/api/evaluate' }),
+    code: 'SCENARIO_SYNTAX',
+  },
+  {
+    name: 'what-if without a name',
+    who: 'editor',
+    req: json({ body: {} }, `${SCEN}/whatifs`, 'POST'),
+    code: 'VALIDATION',
+  },
+  {
+    name: 'what-if body a string',
+    who: 'editor',
+    req: json({ name: 'x', body: 'junk' }, `${SCEN}/whatifs`, 'POST'),
+    code: 'VALIDATION',
+  },
+  {
+    name: 'what-if on no scenario',
+    who: 'editor',
+    req: json({ name: 'x', body: {} }, '/api/scenarios/nope/whatifs', 'POST'),
+    status: 404,
+    code: 'NOT_FOUND',
+  },
+  {
+    name: 'token with an unknown role',
+    who: 'admin',
+    req: json({ name: 'x', role: 'root' }, '/api/tokens', 'POST'),
+    code: 'VALIDATION',
+    where: 'role',
+  },
+  {
+    name: 'token without a name',
+    who: 'admin',
+    req: json({ name: '', role: 'editor' }, '/api/tokens', 'POST'),
+    code: 'VALIDATION',
+    where: 'name',
+  },
+].map((c) => ({ ...c, who: c.who as Who, group: 'other-writes' as Group }));
+
 export const CORPUS: Case[] = [
   ...scenarioYaml,
   ...scenarioJson,
@@ -580,7 +659,53 @@ export const CORPUS: Case[] = [
   ...xlsxCases,
   ...query,
   ...headers,
+  ...otherWrites,
 ];
 
-/** The groups that need the import route. */
-export const IMPORT_GROUPS: Group[] = ['import-csv', 'import-xlsx'];
+/** What a refusal must look like: the parts of an answer a case is checked against, whatever the transport. */
+export interface Answer {
+  status: number;
+  contentType: string | null | undefined;
+  text: string;
+}
+
+/**
+ * Checks one answer against its case: 4xx JSON with a stable upper-case `code` and a message; the exact status
+ * and code when the case names them; the "where" in the path, an issue, an import error or the message.
+ */
+export function expectRefusal(c: Case, a: Answer): void {
+  expect(a.status, a.text).toBeGreaterThanOrEqual(400);
+  expect(a.status, a.text).toBeLessThan(500);
+  expect(a.contentType).toMatch(/^application\/json/);
+  const body = JSON.parse(a.text) as {
+    code?: unknown;
+    message?: unknown;
+    path?: unknown;
+    issues?: { path: string }[];
+    errors?: { row: number; column: string; reason: string }[];
+  };
+  expect(typeof body.code, a.text).toBe('string');
+  expect(body.code).toMatch(/^[A-Z][A-Z0-9_]+$/);
+  expect(typeof body.message).toBe('string');
+  expect((body.message as string).length).toBeGreaterThan(5);
+  if (c.status) expect(a.status, a.text).toBe(c.status);
+  if (typeof c.code === 'string') expect(body.code, a.text).toBe(c.code);
+  else if (c.code) expect(body.code, a.text).toMatch(c.code);
+  if (c.where) {
+    const places = [
+      String(body.path ?? ''),
+      ...(body.issues ?? []).map((i) => i.path),
+      ...(body.errors ?? []).flatMap((e) => [e.column, e.reason]),
+      String(body.message),
+    ];
+    expect(
+      places.some((p) => p.includes(c.where!)),
+      `"${c.where}" in ${a.text.slice(0, 500)}`,
+    ).toBe(true);
+  }
+}
+
+/** The request's headers with `__Q1__` replaced by Q1's current ETag. */
+export function withEtag(req: Request, q1Etag: string): Record<string, string> {
+  return Object.fromEntries(Object.entries(req.headers ?? {}).map(([k, v]) => [k, v === '__Q1__' ? q1Etag : v]));
+}

@@ -1,12 +1,13 @@
-/** Test helpers: an app over in-memory SQLite with an admin and an editor token, the An Giang file, a data dump. */
+/** Test helpers: an app over in-memory SQLite (or a PostgreSQL schema) with an admin and an editor token, the An Giang file, a data dump. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadScenario } from '@grdp/engine';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { buildApp } from '../app.ts';
-import { type Config, REPO_ROOT, testConfig } from '../config.ts';
-import { type DatabaseHandle, type Db, migrate, openDatabase } from '../db/database.ts';
-import { createRepositories, type Repositories } from '../repositories/index.ts';
+import { buildApp } from '../src/app.ts';
+import { type Config, REPO_ROOT, testConfig } from '../src/config.ts';
+import { type DatabaseHandle, type Db, migrate, openDatabase } from '../src/db/database.ts';
+import { createRepositories, type Repositories } from '../src/repositories/index.ts';
+import { freshSchema } from './databases.ts';
 
 export const AN_GIANG_YAML = readFileSync(join(REPO_ROOT, 'scenarios', 'an-giang-2023.yaml'), 'utf8');
 export const anGiang = () => loadScenario(AN_GIANG_YAML).scenario;
@@ -22,14 +23,31 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function makeApp(overrides: Partial<Config> = {}, options: { seed?: boolean } = {}): Promise<TestApp> {
-  const handle = openDatabase({ databaseUrl: ':memory:', dataDir: '' });
+export type Backend = 'sqlite' | 'postgres';
+
+/**
+ * An app over in-memory SQLite (or, with `backend: 'postgres'`, a fresh schema on the test server that `close`
+ * drops), with an admin and an editor token and the An Giang file stored unless `seed: false`.
+ */
+export async function makeApp(
+  overrides: Partial<Config> = {},
+  options: { seed?: boolean; backend?: Backend } = {},
+): Promise<TestApp> {
+  let handle: DatabaseHandle;
+  let drop = async () => {};
+  if (options.backend === 'postgres') {
+    const s = await freshSchema('grdp_rel');
+    handle = s.handle;
+    drop = s.drop;
+  } else {
+    handle = openDatabase({ databaseUrl: ':memory:', dataDir: '' });
+  }
   await migrate(handle);
   const repos = createRepositories(handle.db);
   const admin = (await repos.tokens.create('Quản trị', 'admin')).token;
   const editor = (await repos.tokens.create('Phòng Tổng hợp', 'editor')).token;
   if (options.seed !== false) await repos.scenarios.put(anGiang(), AN_GIANG_YAML, 'seed');
-  const app = await buildApp(testConfig(overrides), { handle, closeHandle: true });
+  const app = await buildApp(testConfig(overrides), { handle, closeHandle: options.backend !== 'postgres' });
   return {
     app,
     repos,
@@ -38,7 +56,10 @@ export async function makeApp(overrides: Partial<Config> = {}, options: { seed?:
     editor,
     as: (token, o) =>
       app.inject({ ...o, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...o.headers } }),
-    close: () => app.close(),
+    close: async () => {
+      await app.close();
+      await drop();
+    },
   };
 }
 
