@@ -2,7 +2,7 @@
  * Golden numbers: the API's JSON for the An Giang file and three national provinces, byte for byte, recorded
  * before the engine's exact arithmetic moved from decimal.js to scaled integers (issue 13). Any change to a digit
  * of evaluate, track, required, what-if (every baseline, the difference, the sensitivity) fails here.
- * To re-record on purpose: `npx vitest run tests/golden -u`, and say why in the commit.
+ * The files are JSON (.txt so that the formatter leaves them as recorded). To re-record on purpose: `npx vitest run tests/golden -u`, and say why in the commit.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -53,7 +53,7 @@ describe('the API numbers are unchanged to the last digit', () => {
       for (const [i, shocks] of SHOCKS.entries())
         out[`whatif.${baseline}.${i}`] = await post(`${stored}/whatif`, { shocks, baseline });
     out['whatif.actual.Q2'] = await post(`${stored}/whatif`, { shocks: SHOCKS[0], baseline: 'actual', asOf: 'Q2' });
-    await expect(`${JSON.stringify(out, null, 1)}\n`).toMatchFileSnapshot('./an-giang.golden.json');
+    await expect(`${JSON.stringify(out, null, 1)}\n`).toMatchFileSnapshot('./an-giang.golden.txt');
   });
 
   it('national provinces (21 sections): evaluate, track, required and a what-if', async () => {
@@ -70,6 +70,6 @@ describe('the API numbers are unchanged to the last digit', () => {
         baseline: 'actual',
       });
     }
-    await expect(`${JSON.stringify(out, null, 1)}\n`).toMatchFileSnapshot('./national.golden.json');
+    await expect(`${JSON.stringify(out, null, 1)}\n`).toMatchFileSnapshot('./national.golden.txt');
   });
 });
