@@ -91,10 +91,60 @@ export function exactMid(a: number, b: number): number {
   return new Dec(a).plus(b).div(2).toNumber();
 }
 
+/**
+ * The exact sum when scaled float64 integers would overflow (e.g. two 16-digit growths): each number's shortest
+ * text as a BigInt mantissa and a power of ten, added exactly; the sum's text is read back by `Number`, which rounds
+ * correctly. Non-finite values go to decimal.js.
+ */
 function decimalSum(values: readonly number[]): number {
-  let acc = new Dec(0);
-  for (const v of values) acc = acc.plus(v);
-  return acc.toNumber();
+  let exponent = 0;
+  const parts: [string, number][] = [];
+  for (const v of values) {
+    if (!Number.isFinite(v)) {
+      let acc = new Dec(0);
+      for (const w of values) acc = acc.plus(w);
+      return acc.toNumber();
+    }
+    const part = textDecimal(v);
+    if (part[1] < exponent) exponent = part[1];
+    parts.push(part);
+  }
+  // 16-digit mantissas still fit float64 integers when the powers of ten are close
+  if (exponent >= -22) {
+    let acc = 0;
+    for (const [m, e] of parts) {
+      const shift = e - exponent;
+      acc += shift < POW10.length ? Number(m) * POW10[shift]! : Number.NaN;
+      if (!(Math.abs(acc) <= SAFE)) break;
+    }
+    if (Math.abs(acc) <= SAFE) {
+      let exact = true;
+      for (const [m, e] of parts) if (!(Math.abs(Number(m) * POW10[e - exponent]!) <= SAFE)) exact = false;
+      if (exact) return acc === 0 ? 0 : acc / POW10[-exponent]!;
+    }
+  }
+  let n = 0n;
+  for (const [m, e] of parts) n += e === exponent ? BigInt(m) : BigInt(m) * 10n ** BigInt(e - exponent);
+  if (n === 0n) return 0;
+  return Number(`${n}e${exponent}`);
+}
+
+/** v's shortest text as mantissa digits and a power of ten: 6.15 → ['615', −2], 1e-7 → ['1', −7]. */
+function textDecimal(v: number): [string, number] {
+  const text = String(v);
+  let mantissa = text;
+  let exponent = 0;
+  const e = text.indexOf('e');
+  if (e >= 0) {
+    mantissa = text.slice(0, e);
+    exponent = Number(text.slice(e + 1));
+  }
+  const dot = mantissa.indexOf('.');
+  if (dot >= 0) {
+    exponent -= mantissa.length - dot - 1;
+    mantissa = mantissa.slice(0, dot) + mantissa.slice(dot + 1);
+  }
+  return [mantissa, exponent];
 }
 
 /**
