@@ -24,6 +24,8 @@ export interface DatabaseHandle {
   db: Db;
   kind: 'sqlite' | 'postgres';
   schema?: string;
+  /** SQLite: how many statements were prepared since opening (repeated queries reuse theirs). */
+  preparedStatements?: () => number;
 }
 
 export function isPostgresUrl(url: string): boolean {
@@ -51,7 +53,49 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
   if (file !== ':memory:') sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), kind: 'sqlite' };
+  const database = withStatementCache(sqlite);
+  return {
+    db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }),
+    kind: 'sqlite',
+    preparedStatements: () => database.prepared,
+  };
+}
+
+/** At most this many distinct SQL texts keep a prepared statement (least recently used ones are dropped). */
+const STATEMENT_CACHE_SIZE = 256;
+
+/**
+ * better-sqlite3 as Kysely's SQLite database, with each distinct SQL text prepared once: Kysely's driver calls
+ * `prepare` on every query, and preparing (parsing and planning the SQL) cost more than running the small reads
+ * the API makes. A statement is only reused once the previous run is over (`all` and `run` finish
+ * synchronously); `iterate` (streaming) gets a fresh statement so two streams never share one.
+ */
+function withStatementCache(sqlite: BetterSqlite3.Database) {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  const wrapper = {
+    /** How many statements were prepared since opening (a repeated query does not add one). */
+    prepared: 0,
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      let statement = cache.get(sql);
+      if (statement) {
+        cache.delete(sql); // re-inserted below: most recently used last
+      } else {
+        statement = sqlite.prepare(sql);
+        wrapper.prepared++;
+        if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+      }
+      cache.set(sql, statement);
+      const cached = statement;
+      return {
+        reader: cached.reader,
+        all: (parameters: ReadonlyArray<unknown>) => cached.all(parameters),
+        run: (parameters: ReadonlyArray<unknown>) => cached.run(parameters),
+        iterate: (parameters: ReadonlyArray<unknown>) => sqlite.prepare(sql).iterate(parameters),
+      };
+    },
+  };
+  return wrapper;
 }
 
 /** Runs every pending migration; throws with the failing migration's name. */

@@ -1,5 +1,6 @@
 /** Entered actuals: every change is a new revision (who, when, values, previous values, note), never an overwrite. */
 import { isPeriod, PERIODS, type Period, type Scenario, TOTAL, type Vintage } from '@grdp/engine';
+import { CompiledQuery } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { ActualRevisionTable } from '../db/types.ts';
 import { ApiError, ifMatchMatches } from '../errors.ts';
@@ -39,16 +40,20 @@ function toRevision(r: ActualRevisionTable): ActualRevision {
   };
 }
 
-/** The newest revision row of a period, or undefined. */
-function latest(trx: Db, scenarioId: string, period: string) {
+/** The newest revision row of a period: a primary-key seek. */
+function latestQuery(trx: Db, scenarioId: string, period: string) {
   return trx
     .selectFrom('actual_revisions')
     .selectAll()
     .where('scenario_id', '=', scenarioId)
     .where('period', '=', period)
     .orderBy('revision', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+    .limit(1);
+}
+
+/** The newest revision row of a period, or undefined. */
+function latest(trx: Db, scenarioId: string, period: string) {
+  return latestQuery(trx, scenarioId, period).executeTakeFirst();
 }
 
 /** Refuses keys that are not `total` or a sector of the stored scenario (NOT_FOUND without the scenario). */
@@ -101,7 +106,18 @@ async function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<
   }
 }
 
+/** Stands for the scenario id in the compiled `current` query; replaced by the real id on every call. */
+const SCENARIO_SLOT = '\u0000scenario';
+
+/** The current revision of every period: seven `latest` seeks in one statement. */
+function currentRevisionsQuery(db: Db) {
+  const seek = (period: Period) => db.selectFrom(latestQuery(db, SCENARIO_SLOT, period).as(`p_${period}`)).selectAll();
+  const [first, ...rest] = PERIODS.map(seek);
+  return rest.reduce((query, next) => query.unionAll(next), first!).compile();
+}
+
 export function createActualsRepository(db: Db) {
+  const currentQuery = currentRevisionsQuery(db);
   return {
     /** The current revision of a period, or undefined. */
     async get(scenarioId: string, period: Period): Promise<ActualRevision | undefined> {
@@ -128,14 +144,20 @@ export function createActualsRepository(db: Db) {
     },
 
     /**
-     * The current revision of every period that has one: one primary-key seek per period (there are seven),
-     * in one read transaction, so the cost does not grow with the length of the history.
+     * The current revision of every period that has one, in one statement (one consistent snapshot, no
+     * transaction): seven primary-key seeks joined by UNION ALL, so the cost does not grow with the length of the
+     * history. The SQL is compiled once per repository; SQLite reuses its prepared statement (see `openDatabase`).
      */
     async current(scenarioId: string): Promise<ActualRevision[]> {
-      const rows = await db
-        .transaction()
-        .execute((trx) => Promise.all(PERIODS.map((period) => latest(trx, scenarioId, period))));
-      return rows.filter((r) => r !== undefined).map(toRevision);
+      const { rows } = await db.executeQuery<ActualRevisionTable>(
+        CompiledQuery.raw(
+          currentQuery.sql,
+          currentQuery.parameters.map((p) => (p === SCENARIO_SLOT ? scenarioId : p)),
+        ),
+      );
+      return rows
+        .sort((a, b) => PERIODS.indexOf(a.period as Period) - PERIODS.indexOf(b.period as Period))
+        .map(toRevision);
     },
 
     /**

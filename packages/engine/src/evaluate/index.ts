@@ -1,7 +1,9 @@
 import { fail } from '../errors.ts';
 import { decimalOps, type NumericOps } from '../numeric/index.ts';
+import type { ExactArithmetic } from '../numeric/scaled.ts';
 import { PERIOD_QUARTERS, PERIODS, type Period } from '../periods.ts';
 import type { QuarterValues, Sector } from '../scenario/types.ts';
+import { evaluateScaled } from './scaled.ts';
 
 /** One sector (or the total) in one period. All growth figures in %, contributions in percentage points. */
 export interface Cell {
@@ -40,13 +42,21 @@ export interface EvaluateInput {
 }
 
 export interface EvaluateOptions<T> {
+  /** Arithmetic to evaluate with; default: exact (scaled integers, or decimal where an input does not fit). */
   ops?: NumericOps<T>;
+}
+
+/** An exact evaluation and the arithmetic that produced it. */
+export interface ExactEvaluation {
+  evaluation: Evaluation;
+  arithmetic: ExactArithmetic;
 }
 
 /**
  * Levels, growth, contributions and shares for every sector and the total, in Q1..Q4, H1, 9M and FY.
  * Cumulative growth is Σ current levels / Σ base levels − 1 over the quarters covered; the total adds the
- * top-level sectors only. Exact (decimal) by default.
+ * top-level sectors only. Exact by default: on scaled integers where the inputs fit, else decimal (both give the
+ * same numbers; see `evaluateExact`). With `ops` the formulas run on that number type.
  *
  * @example
  * // An Giang 2023, low path: Q1 total growth 6.15 % from its sector growths and the 2022 levels.
@@ -54,8 +64,25 @@ export interface EvaluateOptions<T> {
  */
 export function evaluate<T = unknown>(input: EvaluateInput, options: EvaluateOptions<T> = {}): Evaluation {
   checkInput(input);
-  const ops = (options.ops ?? decimalOps) as NumericOps<T>;
-  return evaluateUnchecked(input, ops);
+  if (options.ops === undefined) return evaluateExactUnchecked(input).evaluation;
+  return evaluateUnchecked(input, options.ops);
+}
+
+/**
+ * The exact evaluation and which arithmetic ran: `scaled-integer` (float64 holding exact integers, see
+ * `numeric/scaled.ts`) where every input has few enough decimals and every sum stays below 2⁵³, else `decimal`.
+ * The numbers are the same on both paths.
+ */
+export function evaluateExact(input: EvaluateInput): ExactEvaluation {
+  checkInput(input);
+  return evaluateExactUnchecked(input);
+}
+
+/** `evaluateExact` without the input checks, for callers that checked once. */
+export function evaluateExactUnchecked(input: EvaluateInput): ExactEvaluation {
+  const scaled = evaluateScaled(input);
+  if (scaled) return { evaluation: scaled, arithmetic: 'scaled-integer' };
+  return { evaluation: evaluateUnchecked(input, decimalOps), arithmetic: 'decimal' };
 }
 
 function checkInput(input: EvaluateInput): void {

@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import type { NumericOps } from './types.ts';
 
+export { decimalsOf, type ExactArithmetic, exactDiff, exactMid, exactSum } from './scaled.ts';
 export type { NumericOps } from './types.ts';
 
 /** A private decimal.js constructor: 40 significant digits, never the global one (no shared state). */

@@ -38,6 +38,7 @@ export { expandProgram, simulateChunk } from './chunk.ts';
 export { choleskyPsd, symmetricEigenvalues } from './linalg.ts';
 export { normalCdf, normalQuantile } from './normal.ts';
 export { prepareSimulation } from './prepare.ts';
+export { fusedTargets, type ProbabilityCounts, simulateProbabilities } from './probabilities.ts';
 export { MAX_STREAM, Xoshiro128 } from './rng.ts';
 export { type ScenarioSimulateInput, SIMULATION_DEFAULTS, simulateInputOf } from './scenario-input.ts';
 export { mergeSimulationChunks, summarizeSimulation } from './summarize.ts';

@@ -6,7 +6,7 @@ import { type ActualFigure, type ActualFinding, actualTable, findFigure, latestQ
 import type { BaseTable } from '../base/index.ts';
 import { fail } from '../errors.ts';
 import { evaluate } from '../evaluate/index.ts';
-import { type Dec, decimalOps } from '../numeric/index.ts';
+import { exactDiff, exactSum } from '../numeric/scaled.ts';
 import { isPeriod, isQuarter, PERIOD_QUARTERS, type Period, QUARTERS, type Quarter } from '../periods.ts';
 import { requiredGrowth } from '../required/index.ts';
 import type { BandSide } from '../scenario/bands.ts';
@@ -53,8 +53,6 @@ export interface TrackOptions {
   asOf?: Quarter;
 }
 
-const ops = decimalOps;
-
 /**
  * For every period up to `asOf` and every key with an actual and a band: below, within or above, and the gap to
  * the nearest edge; for the total outside its band, each sector's part of the gap; and the one rate the remaining
@@ -83,14 +81,10 @@ export function track(
     if (covers[covers.length - 1]! >= m) continue;
     const band = scenario.targets[period]?.[figure.key];
     if (!band) continue;
-    const actual = ops.from(figure.value);
-    const state: TrackState = actual.lt(band.low) ? 'below' : actual.gt(band.high) ? 'above' : 'within';
-    const gap =
-      state === 'below'
-        ? ops.sub(actual, ops.from(band.low))
-        : state === 'above'
-          ? ops.sub(actual, ops.from(band.high))
-          : ops.zero;
+    // A number's order is its decimal's order; the gap is the exact decimal difference, correctly rounded.
+    const actual = figure.value;
+    const state: TrackState = actual < band.low ? 'below' : actual > band.high ? 'above' : 'within';
+    const gap = state === 'below' ? exactDiff(actual, band.low) : state === 'above' ? exactDiff(actual, band.high) : 0;
     const entry: TrackStatus = {
       period,
       key: figure.key,
@@ -98,11 +92,12 @@ export function track(
       low: band.low,
       high: band.high,
       status: state,
-      gapPp: ops.toNumber(gap),
+      gapPp: gap,
       derived: figure.derived,
     };
     if (figure.key === TOTAL && state !== 'within') {
-      const split = gapContributions(scenario, base, table.figures, period, state === 'below' ? 'low' : 'high', gap);
+      const edge = state === 'below' ? 'low' : 'high';
+      const split = gapContributions(scenario, base, table.figures, period, edge, [actual, -band[edge]]);
       if (split) entry.gapContributions = split;
     }
     status.push(entry);
@@ -125,7 +120,8 @@ function gapContributions(
   figures: readonly ActualFigure[],
   period: Period,
   edge: BandSide,
-  gap: Dec,
+  /** The gap as terms to add exactly: [actual, −edge]. */
+  gap: readonly number[],
 ): GapContributions | undefined {
   const ids = componentIds(scenario);
   const sectors = ids.map((id) => ({ id }));
@@ -148,11 +144,13 @@ function gapContributions(
   const atActual = evaluate({ sectors, base, growth: actualGrowth }).periods[period].sectors;
   const atEdge = evaluate({ sectors, base, growth: edgeGrowth }).periods[period].sectors;
   const bySector: Record<string, number> = {};
-  let explained = ops.zero;
+  // residual = gap − Σ (actual − edge), all on the figures' decimal values, rounded once
+  const terms: number[] = [...gap];
   for (const id of ids) {
-    const d = ops.sub(ops.from(atActual[id]!.contributionPp), ops.from(atEdge[id]!.contributionPp));
-    bySector[id] = ops.toNumber(d);
-    explained = ops.add(explained, d);
+    const a = atActual[id]!.contributionPp;
+    const e = atEdge[id]!.contributionPp;
+    bySector[id] = exactDiff(a, e);
+    terms.push(-a, e);
   }
-  return { edge, bySector, residualPp: ops.toNumber(ops.sub(gap, explained)) };
+  return { edge, bySector, residualPp: exactSum(terms) };
 }

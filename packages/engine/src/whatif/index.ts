@@ -8,7 +8,9 @@ import { type BaseTable, keyBase, modelledSectors } from '../base/index.ts';
 import { fail } from '../errors.ts';
 import { type Evaluation, evaluate } from '../evaluate/index.ts';
 import { type Dec, decimalOps } from '../numeric/index.ts';
+import { exactDiff, exactMid, POW10, SAFE, scaleAll } from '../numeric/scaled.ts';
 import { isPeriod, isQuarter, PERIOD_QUARTERS, PERIODS, type Period, QUARTERS, type Quarter } from '../periods.ts';
+import { componentIds } from '../scenario/sectors.ts';
 import { type QuarterValues, type Scenario, TOTAL } from '../scenario/types.ts';
 
 /**
@@ -96,13 +98,7 @@ export function baselinePath(
     for (const q of QUARTERS) {
       const band = scenario.targets[q]?.[s.id];
       if (!band) break;
-      row.push(
-        baseline === 'low'
-          ? band.low
-          : baseline === 'high'
-            ? band.high
-            : ops.toNumber(ops.div(ops.add(ops.from(band.low), ops.from(band.high)), ops.from(2))),
-      );
+      row.push(baseline === 'low' ? band.low : baseline === 'high' ? band.high : exactMid(band.low, band.high));
     }
     if (row.length === 4) growth[s.id] = row as QuarterValues;
     else if (s.parent === undefined)
@@ -148,26 +144,32 @@ export function whatIf(
   const quarters = shocks.map((shock, i) => checkShock(scenario, start.growth, shock, i));
   const sectors = scenario.sectors.filter((s) => start.growth[s.id] !== undefined);
 
-  const path: Record<string, Dec[]> = {};
-  for (const [id, row] of Object.entries(start.growth)) path[id] = row.map((v) => ops.from(v));
+  // Only the shocked cells (and their parents) are carried as exact decimals between shocks; every other cell
+  // keeps its number (a number → decimal → number round trip is the identity).
+  const touched = new Map<string, Dec>();
+  const cell = (id: string, q: number) => touched.get(`${id}|${q}`) ?? ops.from(start.growth[id]![q]!);
   shocks.forEach((shock, i) => {
     const parent = sectors.find((s) => s.id === shock.sector)?.parent;
     for (const q of quarters[i]!) {
-      const before = path[shock.sector]![q]!;
+      const before = cell(shock.sector, q);
       const after = shocked(before, shock);
-      path[shock.sector]![q] = after;
-      if (parent !== undefined && path[parent]) {
+      touched.set(`${shock.sector}|${q}`, after);
+      if (parent !== undefined && start.growth[parent]) {
         // The part's level change, ΔX = B_part·(g' − g)/100, is a change of the parent's level too.
         const bp = ops.from(base[parent]![q]!);
         if (!bp.isZero()) {
           const delta = ops.div(ops.mul(ops.from(base[shock.sector]![q]!), ops.sub(after, before)), bp);
-          path[parent]![q] = ops.add(path[parent]![q]!, delta);
+          touched.set(`${parent}|${q}`, ops.add(cell(parent, q), delta));
         }
       }
     }
   });
   const growth: Record<string, QuarterValues> = {};
-  for (const [id, row] of Object.entries(path)) growth[id] = row.map((v) => ops.toNumber(v)) as QuarterValues;
+  for (const [id, row] of Object.entries(start.growth)) growth[id] = [row[0], row[1], row[2], row[3]];
+  for (const [key, value] of touched) {
+    const [id, q] = key.split('|') as [string, string];
+    growth[id]![Number(q)] = ops.toNumber(value);
+  }
 
   const baselineEvaluation = evaluate({ sectors, base, growth: start.growth });
   const evaluation = evaluate({ sectors, base, growth });
@@ -196,8 +198,8 @@ function difference(
   after: { growth: number; contributionPp: number },
 ): Difference {
   return {
-    growthPp: ops.toNumber(ops.sub(ops.from(after.growth), ops.from(before.growth))),
-    contributionPp: ops.toNumber(ops.sub(ops.from(after.contributionPp), ops.from(before.contributionPp))),
+    growthPp: exactDiff(after.growth, before.growth),
+    contributionPp: exactDiff(after.contributionPp, before.contributionPp),
   };
 }
 
@@ -260,6 +262,55 @@ export function sensitivity(
   options: PathOptions = {},
 ): Sensitivity {
   const { growth } = baselinePath(scenario, base, path, options);
+  return sensitivityScaled(scenario, base, growth) ?? sensitivityDecimal(scenario, base, growth);
+}
+
+/**
+ * On scaled integers: with B and G the scaled base and growth, Y = Σ B of the components over the year and
+ * K = 100·10^dg, perPp = B / Y and perLevelPct = (B·K + B·G) / (Y·K), one exact division each. Null when the
+ * table does not fit.
+ */
+function sensitivityScaled(
+  scenario: Pick<Scenario, 'sectors'>,
+  base: Readonly<BaseTable>,
+  growth: Readonly<Record<string, QuarterValues>>,
+): Sensitivity | null {
+  const components = componentIds(scenario);
+  if (components.length === 0 || components.some((id) => !base[id])) return null;
+  const ids = scenario.sectors.filter((s) => growth[s.id] !== undefined).map((s) => s.id);
+  const all = [...components, ...ids];
+  const sb = scaleAll(all.flatMap((id) => base[id]!));
+  const sg = scaleAll(ids.flatMap((id) => growth[id]!));
+  if (!sb || !sg || sg.decimals + 2 >= POW10.length) return null;
+  const K = 100 * POW10[sg.decimals]!;
+  if (4 * (components.length + 1) * sb.max * (K + sg.max) * (1 + 2 ** -40) > SAFE) return null;
+  let year = 0;
+  for (let k = 0; k < 4 * components.length; k++) year += sb.ints[k]!;
+  const perPp: Record<string, QuarterValues> = {};
+  const perLevelPct: Record<string, QuarterValues> = {};
+  if (year === 0) return { perPp, perLevelPct };
+  const yearK = year * K;
+  ids.forEach((id, i) => {
+    const at = 4 * (components.length + i);
+    const pp: number[] = [];
+    const level: number[] = [];
+    for (let q = 0; q < 4; q++) {
+      const b = sb.ints[at + q]!;
+      pp.push(b / year);
+      level.push((b * K + b * sg.ints[4 * i + q]!) / yearK);
+    }
+    perPp[id] = pp as QuarterValues;
+    perLevelPct[id] = level as QuarterValues;
+  });
+  return { perPp, perLevelPct };
+}
+
+/** The same numbers in decimal, for tables that do not fit the scaled path. */
+function sensitivityDecimal(
+  scenario: Pick<Scenario, 'sectors'>,
+  base: Readonly<BaseTable>,
+  growth: Readonly<Record<string, QuarterValues>>,
+): Sensitivity {
   const yearBase = keyBase(ops, scenario, base, TOTAL)!.reduce((acc, v) => ops.add(acc, v), ops.zero);
   const perPp: Record<string, QuarterValues> = {};
   const perLevelPct: Record<string, QuarterValues> = {};

@@ -1,0 +1,85 @@
+/**
+ * `simulateProbabilities`: the probabilities-only kernel. When a caller wants only P(FY ≥ target), each draw needs
+ * only the FY linear forms: FY_t = c_t + Σ_j w_tj·y_j with y = mid + L·z, fused once per plan into
+ * FY_t = c'_t + Σ_i f_ti·z_i (f = w·L). Per draw: the normals and one dot product per target; no series, no
+ * histograms. Same stream, same normals in the same order as `simulateChunk`, so the counts are those of the full
+ * simulation up to float rounding at a target's edge.
+ */
+import { expandProgram, simulateChunk } from './chunk.ts';
+import { Xoshiro128 } from './rng.ts';
+import { type SimulationPlan, TARGET_TOLERANCE } from './types.ts';
+
+const BATCH = 256;
+
+export interface ProbabilityCounts {
+  draws: number;
+  /** Draws reaching each FY target's low and high edge, in the order of `plan.targetKeys`. */
+  reachLow: Float64Array;
+  reachHigh: Float64Array;
+}
+
+/** The fused FY forms of a plan's targets (normal model): constants and n weights per target on the normals z. */
+export function fusedTargets(plan: SimulationPlan): { constant: Float64Array; weights: Float64Array } {
+  const n = plan.freeVars.length;
+  const series = expandProgram(plan);
+  const nT = plan.targetSeries.length;
+  const constant = new Float64Array(nT);
+  const weights = new Float64Array(nT * n);
+  for (let t = 0; t < nT; t++) {
+    const s = series[plan.targetSeries[t]!]!;
+    let c = s.constant;
+    for (let j = 0; j < n; j++) {
+      const w = s.weights[j]!;
+      if (w === 0) continue;
+      c += w * plan.freeMid[j]!;
+      for (let i = 0; i <= j; i++) weights[t * n + i]! += w * plan.chol[j * n + i]!;
+    }
+    constant[t] = c;
+  }
+  return { constant, weights };
+}
+
+/**
+ * P(FY ≥ target) counts only, for `draws` draws on stream `stream` of the plan's seed. The triangular model (not
+ * linear in normals) runs the full `simulateChunk` and keeps its counts.
+ */
+export function simulateProbabilities(plan: SimulationPlan, draws: number = plan.draws, stream = 0): ProbabilityCounts {
+  if (plan.distribution !== 'normal') {
+    const chunk = simulateChunk(plan, draws, stream);
+    return { draws, reachLow: chunk.reachLow, reachHigh: chunk.reachHigh };
+  }
+  const n = plan.freeVars.length;
+  const nT = plan.targetSeries.length;
+  const { constant, weights } = fusedTargets(plan);
+  const reachLow = new Float64Array(nT);
+  const reachHigh = new Float64Array(nT);
+  const rng = Xoshiro128.fromSeed(plan.seed, stream);
+  const z = new Float64Array(Math.max(n, 1) * BATCH);
+  const v = new Float64Array(BATCH);
+  for (let done = 0; done < draws; ) {
+    const m = Math.min(BATCH, draws - done);
+    if (n > 0) rng.fillNormals(z, BATCH * n);
+    for (let t = 0; t < nT; t++) {
+      v.fill(constant[t]!);
+      for (let i = 0; i < n; i++) {
+        const f = weights[t * n + i]!;
+        if (f === 0) continue;
+        const row = i * BATCH;
+        for (let d = 0; d < m; d++) v[d]! += f * z[row + d]!;
+      }
+      const tl = plan.targetLow[t]! - TARGET_TOLERANCE;
+      const th = plan.targetHigh[t]! - TARGET_TOLERANCE;
+      let hl = 0;
+      let hh = 0;
+      for (let d = 0; d < m; d++) {
+        const x = v[d]!;
+        if (x >= tl) hl++;
+        if (x >= th) hh++;
+      }
+      reachLow[t]! += hl;
+      reachHigh[t]! += hh;
+    }
+    done += m;
+  }
+  return { draws, reachLow, reachHigh };
+}
