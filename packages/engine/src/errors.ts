@@ -24,6 +24,7 @@ export const ERROR_CODES = {
   SCENARIO_BAD_DATE: 'Dates are written YYYY-MM-DD',
   SCENARIO_BAD_YEAR: 'year must be a whole number between 1900 and 2200',
   SCENARIO_BAD_ACTUAL: 'An actual growth figure is more than −100 and at most 1000 (%)',
+  SCENARIO_BAD_INDICATOR: 'An indicator or department entry is not valid',
   SCENARIO_TOO_DEEP: 'The document nests too deeply or expands too many aliases',
   // computations
   INPUT_UNKNOWN_SECTOR: 'This sector is not in the scenario',

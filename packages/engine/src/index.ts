@@ -6,6 +6,7 @@ export * from './calibrate/index.ts';
 export * from './errors.ts';
 export * from './evaluate/index.ts';
 export * from './format/index.ts';
+export * from './indicators/index.ts';
 export * from './numeric/index.ts';
 export * from './periods.ts';
 export * from './plan/index.ts';

@@ -1,4 +1,5 @@
 import { type ErrorCode, GrdpError, type Issue, issue } from '../errors.ts';
+import { parseIndicatorSet } from '../indicators/parse.ts';
 import { Dec } from '../numeric/index.ts';
 import type { Plan, PlanBaseLevel, PlanRegion, PlanTargets } from './types.ts';
 
@@ -17,6 +18,8 @@ const PLAN_FIELDS = [
   'targets',
   'deflator',
   'actuals',
+  'departments',
+  'indicators',
 ];
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -188,6 +191,8 @@ export function parsePlanObject(obj: unknown): Plan {
     });
   }
 
+  const indicators = parseIndicatorSet(obj, bad);
+
   if (issues.length > 0) throw new GrdpError(issues);
   const plan: Plan = {
     id: id!,
@@ -203,5 +208,6 @@ export function parsePlanObject(obj: unknown): Plan {
   if (baseLevel) plan.baseLevel = baseLevel;
   if (deflator !== undefined) plan.deflator = deflator;
   if (actuals) plan.actuals = actuals;
+  if (indicators.indicators.length + indicators.departments.length > 0) plan.indicators = indicators;
   return plan;
 }

@@ -1,3 +1,4 @@
+import type { IndicatorSet } from '../indicators/types.ts';
 import type { LocalizedText } from '../scenario/types.ts';
 
 /**
@@ -27,6 +28,8 @@ export interface Plan {
   deflator?: number | Record<string, number>;
   /** Actual (published) growth % by year, consecutive from baseYear + 1. */
   actuals?: Record<string, number>;
+  /** The plan's main indicators and the departments they name. */
+  indicators?: IndicatorSet;
 }
 
 export interface PlanBaseLevel {

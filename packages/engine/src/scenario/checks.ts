@@ -1,5 +1,6 @@
 import { isActualValue } from '../actuals/value.ts';
 import { type ErrorCode, type Issue, issue, type WarningCode } from '../errors.ts';
+import { parseIndicatorSet } from '../indicators/parse.ts';
 import { isPeriod, PERIODS, type Period } from '../periods.ts';
 import { SCENARIO_MAX_DEPTH } from './limits.ts';
 
@@ -37,6 +38,8 @@ const TOP_LEVEL_FIELDS = [
   'targets',
   'actuals',
   'notes',
+  'departments',
+  'indicators',
 ] as const;
 
 export type Json = Record<string, unknown>;
@@ -403,6 +406,10 @@ export function checkScenario(raw: unknown, c: Checker): Scenario | undefined {
   const targets = checkTargets(raw.targets, c);
   const actuals = checkActuals(raw.actuals, c);
   const notes = c.text(raw.notes, 'notes', false);
+  const indicators = parseIndicatorSet(raw, (path, detail) => c.error('SCENARIO_BAD_INDICATOR', path, detail), [
+    TOTAL,
+    ...sectors.map((s) => s.id),
+  ]);
   if (c.errors.length > 0 || !id || !title || !region || year === undefined || !source) return undefined;
   return {
     id,
@@ -416,6 +423,7 @@ export function checkScenario(raw: unknown, c: Checker): Scenario | undefined {
     targets,
     actuals,
     ...(notes === undefined ? {} : { notes }),
+    ...(indicators.indicators.length + indicators.departments.length > 0 ? { indicators } : {}),
   };
 }
 

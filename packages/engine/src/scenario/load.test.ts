@@ -850,6 +850,8 @@ describe('scenarioJsonSchema', () => {
       'targets',
       'actuals',
       'notes',
+      'departments',
+      'indicators',
     ]);
     expect(scenarioJsonSchema.required).toEqual(['id', 'title', 'region', 'year', 'source', 'sectors', 'targets']);
     expect(scenarioJsonSchema.additionalProperties).toBe(false);

@@ -6,6 +6,7 @@
  */
 import { type Static, Type } from '@sinclair/typebox';
 import { ACTUAL_GROWTH_RANGE } from '../actuals/value.ts';
+import { IndicatorSectionsSchema } from '../indicators/schema.ts';
 import { PERIODS } from '../periods.ts';
 import { VINTAGES } from './types.ts';
 
@@ -120,6 +121,7 @@ export const ScenarioFileSchema = Type.Object(
     targets: TargetsSchema,
     actuals: Type.Optional(Type.Array(ActualSchema)),
     notes: Type.Optional(Type.String()),
+    ...IndicatorSectionsSchema,
   },
   {
     additionalProperties: false,

@@ -1,3 +1,4 @@
+import type { IndicatorSet } from '../indicators/types.ts';
 import type { Period } from '../periods.ts';
 
 /** Vietnamese and English text. */
@@ -70,6 +71,8 @@ export interface Scenario {
   targets: Targets;
   actuals: Actual[];
   notes?: string;
+  /** The plan's main indicators and the departments they name (absent when the file lists none). */
+  indicators?: IndicatorSet;
 }
 
 /** `total` is the key of the aggregate in every table. */

@@ -1,5 +1,6 @@
 /** Writing a Scenario back as the file object and YAML that load back unchanged. */
 import { Document, isMap, isScalar, visit } from 'yaml';
+import { indicatorSetToFile } from '../indicators/write.ts';
 import { PERIODS } from '../periods.ts';
 import { parsePrintedBand } from './printed.ts';
 import type { Band, Scenario } from './types.ts';
@@ -55,6 +56,7 @@ export function scenarioToFile(scenario: Scenario): Record<string, unknown> {
     }));
   }
   if (scenario.notes !== undefined) out.notes = scenario.notes;
+  if (scenario.indicators) Object.assign(out, indicatorSetToFile(scenario.indicators));
   return out;
 }
 
