@@ -1,7 +1,7 @@
 import { loadScenario } from '@grdp/engine';
 import { describe, expect, it } from 'vitest';
-import { createRepositories } from '../repositories/index.ts';
 import { AN_GIANG_YAML } from '../../test-support/helpers.ts';
+import { createRepositories } from '../repositories/index.ts';
 import { migrate, openDatabase } from './database.ts';
 
 describe('reads without waste (SQLite)', () => {
