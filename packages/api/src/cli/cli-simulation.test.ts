@@ -78,7 +78,10 @@ describe('grdp rollforward', () => {
   const full = join(dir, 'an-giang-full.yaml');
   writeFileSync(
     full,
-    `${readFileSync(anGiang, 'utf8').trimEnd()}\n  - period: Q3\n    vintage: estimate\n    values: {total: 7.2, agriculture: 4.1, industry_construction: 12, services: 8.1, product_taxes: 4.6}\n`,
+    readFileSync(anGiang, 'utf8').replace(
+      /^actuals:\n/m,
+      'actuals:\n  - period: Q3\n    vintage: estimate\n    values: {total: 7.2, agriculture: 4.1, industry_construction: 12, services: 8.1, product_taxes: 4.6}\n',
+    ),
   );
 
   it('writes the next year’s scenario and refuses to overwrite it without --force', async () => {
