@@ -850,6 +850,7 @@ describe('scenarioJsonSchema', () => {
       'targets',
       'actuals',
       'notes',
+      'version',
     ]);
     expect(scenarioJsonSchema.required).toEqual(['id', 'title', 'region', 'year', 'source', 'sectors', 'targets']);
     expect(scenarioJsonSchema.additionalProperties).toBe(false);
