@@ -42,6 +42,8 @@ export const WARNING_CODES = {
   'not-reproducible': 'No base levels reproduce the published table to its printed precision',
   'actual-total-inconsistent': 'The published sector figures do not produce the published total',
   'implied-base': 'No base-year levels in the file: levels calibrated from the published table are used',
+  'target-gap': "Under these base levels the sectors' FY targets do not give the total's FY target",
+  'implausible-growth': 'A re-drafted quarter needs growth beyond the plausible range, or a level below zero',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -11,9 +11,11 @@ import {
   type Actual,
   type Band,
   type BaseLevels,
+  type BaseSource,
   type LocalizedText,
   type QuarterValues,
   type Scenario,
+  type ScenarioVersion,
   type Sector,
   type TargetRow,
   type Targets,
@@ -40,6 +42,7 @@ const TOP_LEVEL_FIELDS = [
   'notes',
   'departments',
   'indicators',
+  'version',
 ] as const;
 
 export type Json = Record<string, unknown>;
@@ -261,7 +264,8 @@ function checkSectors(value: unknown, c: Checker): Sector[] {
 function checkBase(value: unknown, sectors: Sector[], c: Checker): BaseLevels | undefined {
   const obj = c.record(value, 'base', false);
   if (!obj) return undefined;
-  c.fields(obj, ['unit', 'origin', 'levels'], 'base');
+  c.fields(obj, ['unit', 'origin', 'levels', 'from'], 'base');
+  const from = checkBaseSources(obj.from, c);
   const unit = c.text(obj.unit, 'base.unit', true);
   let origin: BaseLevels['origin'] | undefined;
   if (obj.origin === undefined || obj.origin === null) c.error('SCENARIO_MISSING_FIELD', 'base.origin');
@@ -297,7 +301,58 @@ function checkBase(value: unknown, sectors: Sector[], c: Checker): BaseLevels | 
       }
     }
   }
-  return unit === undefined || origin === undefined ? undefined : { unit, origin, levels };
+  if (unit === undefined || origin === undefined) return undefined;
+  return from === undefined ? { unit, origin, levels } : { unit, origin, levels, from };
+}
+
+function checkBaseSources(value: unknown, c: Checker): BaseSource[] | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!Array.isArray(value)) {
+    c.error('SCENARIO_WRONG_TYPE', 'base.from', `expected a list, got ${describe(value)}`);
+    return undefined;
+  }
+  const out: BaseSource[] = [];
+  value.forEach((item, i) => {
+    const path = childPath('base.from', i);
+    const obj = c.record(item, path, true);
+    if (!obj) return;
+    c.fields(obj, ['id', 'region', 'unit', 'size', 'source'], path);
+    const id = c.text(obj.id, childPath(path, 'id'), true);
+    const region = c.text(obj.region, childPath(path, 'region'), true);
+    const unit = c.text(obj.unit, childPath(path, 'unit'), true);
+    const source = c.text(obj.source, childPath(path, 'source'), false);
+    const size = obj.size === undefined || obj.size === null ? undefined : c.number(obj.size, childPath(path, 'size'));
+    if (id === undefined || region === undefined || unit === undefined) return;
+    out.push({
+      id,
+      region,
+      unit,
+      ...(size === undefined ? {} : { size }),
+      ...(source === undefined ? {} : { source }),
+    });
+  });
+  return out;
+}
+
+function checkVersion(value: unknown, c: Checker): ScenarioVersion | undefined {
+  const obj = c.record(value, 'version', false);
+  if (!obj) return undefined;
+  c.fields(obj, ['label', 'date', 'note', 'adjusts'], 'version');
+  const label = c.text(obj.label, 'version.label', true);
+  let date: string | undefined;
+  if (obj.date !== undefined && obj.date !== null) {
+    if (typeof obj.date === 'string' && validDate(obj.date)) date = obj.date;
+    else c.error('SCENARIO_BAD_DATE', 'version.date', describe(obj.date));
+  }
+  const note = c.text(obj.note, 'version.note', false);
+  const adjusts = c.text(obj.adjusts, 'version.adjusts', false);
+  if (label === undefined) return undefined;
+  return {
+    label,
+    ...(date === undefined ? {} : { date }),
+    ...(note === undefined ? {} : { note }),
+    ...(adjusts === undefined ? {} : { adjusts }),
+  };
 }
 
 function checkTargets(value: unknown, c: Checker): Targets {
@@ -410,6 +465,7 @@ export function checkScenario(raw: unknown, c: Checker): Scenario | undefined {
     TOTAL,
     ...sectors.map((s) => s.id),
   ]);
+  const version = checkVersion(raw.version, c);
   if (c.errors.length > 0 || !id || !title || !region || year === undefined || !source) return undefined;
   return {
     id,
@@ -424,6 +480,7 @@ export function checkScenario(raw: unknown, c: Checker): Scenario | undefined {
     actuals,
     ...(notes === undefined ? {} : { notes }),
     ...(indicators.indicators.length + indicators.departments.length > 0 ? { indicators } : {}),
+    ...(version === undefined ? {} : { version }),
   };
 }
 

@@ -852,6 +852,7 @@ describe('scenarioJsonSchema', () => {
       'notes',
       'departments',
       'indicators',
+      'version',
     ]);
     expect(scenarioJsonSchema.required).toEqual(['id', 'title', 'region', 'year', 'source', 'sectors', 'targets']);
     expect(scenarioJsonSchema.additionalProperties).toBe(false);

@@ -89,8 +89,33 @@ const BaseSchema = Type.Object(
       ]),
       { description: 'Base-year level by sector id, Q1..Q4; every top-level sector' },
     ),
+    from: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            id: Text,
+            region: Text,
+            unit: Text,
+            size: Type.Optional(Type.Number({ minimum: 0, description: 'annual base-year level in money' })),
+            source: Type.Optional(Type.String()),
+          },
+          { additionalProperties: false },
+        ),
+        { description: 'Merged levels: the predecessor provinces whose levels were added' },
+      ),
+    ),
   },
   { additionalProperties: false },
+);
+
+const VersionSchema = Type.Object(
+  {
+    label: Text,
+    date: Type.Optional(Type.String({ pattern: DATE_PATTERN, description: 'YYYY-MM-DD' })),
+    note: Type.Optional(Type.String()),
+    adjusts: Type.Optional(Type.String({ description: 'the label of the version this one adjusts' })),
+  },
+  { additionalProperties: false, description: 'Which version of the scenario this is (initial, adjusted…)' },
 );
 
 const ActualSchema = Type.Object(
@@ -122,6 +147,7 @@ export const ScenarioFileSchema = Type.Object(
     actuals: Type.Optional(Type.Array(ActualSchema)),
     notes: Type.Optional(Type.String()),
     ...IndicatorSectionsSchema,
+    version: Type.Optional(VersionSchema),
   },
   {
     additionalProperties: false,

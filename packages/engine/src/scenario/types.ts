@@ -24,6 +24,29 @@ export interface BaseLevels {
   origin: 'official' | 'implied';
   /** Base-year level by sector id and quarter. Only top-level sectors and parts a file lists. */
   levels: Record<string, QuarterValues>;
+  /** Provenance of merged levels: the predecessor provinces whose levels were added (`grdp merge`). */
+  from?: BaseSource[];
+}
+
+/** One predecessor of a merged base: its scenario id, region and unit, and its annual size when it was an index. */
+export interface BaseSource {
+  id: string;
+  region: string;
+  unit: string;
+  /** Annual base-year level in money, given for a predecessor whose levels were an index. */
+  size?: number;
+  source?: string;
+}
+
+/** Which version of a published scenario a file is: the initial table, or an adjustment of an earlier one. */
+export interface ScenarioVersion {
+  /** e.g. `initial`, `adjusted-2025-06` */
+  label: string;
+  /** ISO date (YYYY-MM-DD) the version was issued. */
+  date?: string;
+  note?: string;
+  /** The label of the version this one adjusts. */
+  adjusts?: string;
 }
 
 /**
@@ -73,6 +96,7 @@ export interface Scenario {
   notes?: string;
   /** The plan's main indicators and the departments they name (absent when the file lists none). */
   indicators?: IndicatorSet;
+  version?: ScenarioVersion;
 }
 
 /** `total` is the key of the aggregate in every table. */

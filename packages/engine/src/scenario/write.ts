@@ -36,8 +36,13 @@ export function scenarioToFile(scenario: Scenario): Record<string, unknown> {
     })),
   };
   if (scenario.base) {
-    const { unit, origin, levels } = scenario.base;
-    out.base = { unit, origin, levels: Object.fromEntries(Object.entries(levels).map(([k, v]) => [k, [...v]])) };
+    const { unit, origin, levels, from } = scenario.base;
+    out.base = {
+      unit,
+      origin,
+      levels: Object.fromEntries(Object.entries(levels).map(([k, v]) => [k, [...v]])),
+      ...(from === undefined ? {} : { from: from.map((f) => ({ ...f })) }),
+    };
   }
   const targets: Record<string, Record<string, unknown>> = {};
   for (const p of PERIODS) {
@@ -57,6 +62,7 @@ export function scenarioToFile(scenario: Scenario): Record<string, unknown> {
   }
   if (scenario.notes !== undefined) out.notes = scenario.notes;
   if (scenario.indicators) Object.assign(out, indicatorSetToFile(scenario.indicators));
+  if (scenario.version !== undefined) out.version = { ...scenario.version };
   return out;
 }
 

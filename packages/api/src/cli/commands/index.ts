@@ -1,9 +1,12 @@
 import type { Command } from '../command.ts';
+import { adjustCommand } from './adjust.ts';
 import { auditCommand } from './audit.ts';
 import { backupCommand } from './backup.ts';
 import { calibrateCommand } from './calibrate.ts';
+import { draftCommand } from './draft.ts';
 import { evaluateCommand } from './evaluate.ts';
 import { importCommand } from './import.ts';
+import { mergeCommand } from './merge.ts';
 import { planCommand } from './plan.ts';
 import { requiredCommand } from './required.ts';
 import { restoreCommand } from './restore.ts';
@@ -22,6 +25,9 @@ export const COMMANDS: Command[] = [
   simulateCommand,
   planCommand,
   rollforwardCommand,
+  draftCommand,
+  adjustCommand,
+  mergeCommand,
   backupCommand,
   restoreCommand,
   importCommand,

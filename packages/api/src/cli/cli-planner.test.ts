@@ -1,0 +1,128 @@
+/** The planner's commands as the README documents them: draft, adjust, merge. */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadScenario, residualsFor } from '@grdp/engine';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './main.ts';
+import { captureIo } from './test-io.ts';
+
+const repo = new URL('../../../../', import.meta.url).pathname;
+const targets = join(repo, 'scenarios/an-giang-2023-targets.yaml');
+const previous = join(repo, 'scenarios/examples/an-giang-2022-generated.yaml');
+const anGiang = join(repo, 'scenarios/an-giang-2023.yaml');
+const tmp = () => mkdtempSync(join(tmpdir(), 'grdp-planner-'));
+
+describe('grdp draft', () => {
+  for (const args of [
+    ['--profile', 'flat'],
+    ['--profile', 'last-year', '--last-year', previous],
+    ['--profile', 'shape', '--shape', 'agriculture:-1,2,0,-1'],
+  ]) {
+    it(`${args.join(' ')}: writes a complete table that grdp calibrate reproduces`, async () => {
+      const out = join(tmp(), 'draft.yaml');
+      const io = captureIo();
+      expect(await runCli(['draft', targets, ...args, '--out', out], io)).toBe(0);
+      expect(io.stdout()).toMatch(/every figure reproduces to 2 decimals/);
+      const drafted = loadScenario(readFileSync(out, 'utf8')).scenario;
+      expect(drafted.targets.FY!.total).toMatchObject({ low: 7, high: 7.5 });
+      expect(drafted.targets.Q3!.services).toBeDefined();
+      expect(residualsFor(drafted, drafted.base!.levels).maxAbsResidual!).toBeLessThan(0.005);
+      const cal = captureIo();
+      expect(await runCli(['calibrate', out, '--json'], cal)).toBe(0);
+      const r = JSON.parse(cal.stdout());
+      expect(r.checked).toBe(38);
+      expect(r.maxAbsResidual).toBeLessThan(0.005);
+    });
+  }
+
+  it('refuses to write a table that cannot reproduce, and says how to reconcile', async () => {
+    const dir = tmp();
+    const file = join(dir, 'gap.yaml');
+    writeFileSync(file, readFileSync(targets, 'utf8').replace('total: "7,0 - 7,5%"', 'total: "8,0 - 8,5%"'));
+    const io = captureIo();
+    expect(await runCli(['draft', file, '--profile', 'flat', '--out', join(dir, 'x.yaml')], io)).toBe(1);
+    expect(io.stderr()).toMatch(/target-gap/);
+    expect(io.stderr()).toMatch(/--reconcile shift/);
+    const ok = captureIo();
+    expect(
+      await runCli(
+        ['draft', file, '--profile', 'flat', '--reconcile', 'absorb:services', '--out', join(dir, 'y.yaml'), '--json'],
+        ok,
+      ),
+    ).toBe(0);
+    expect(JSON.parse(ok.stdout()).reproducible).toBe(true);
+  });
+
+  it('usage errors: last-year without a file, unknown profile', async () => {
+    const io = captureIo();
+    expect(await runCli(['draft', targets, '--profile', 'last-year', '--out', join(tmp(), 'z.yaml')], io)).not.toBe(0);
+    expect(io.stderr()).toMatch(/--last-year PREV\.yaml/);
+    const io2 = captureIo();
+    expect(await runCli(['draft', targets, '--profile', 'steep', '--out', join(tmp(), 'z.yaml')], io2)).not.toBe(0);
+    expect(io2.stderr()).toMatch(/flat, last-year or shape/);
+  });
+});
+
+describe('grdp adjust', () => {
+  it('--as-of Q2: a new version with Q1, Q2 and H1 as points, FY kept', async () => {
+    const out = join(tmp(), 'adjusted.yaml');
+    const io = captureIo();
+    expect(await runCli(['adjust', anGiang, '--as-of', 'Q2', '--date', '2023-07-15', '--out', out, '--json'], io)).toBe(
+      0,
+    );
+    const r = JSON.parse(io.stdout());
+    expect(r.version).toEqual({ label: 'adjusted-Q2', date: '2023-07-15', adjusts: 'initial' });
+    expect(r.flags).toEqual([]);
+    const adjusted = loadScenario(readFileSync(out, 'utf8')).scenario;
+    expect(adjusted.targets.H1!.agriculture).toMatchObject({ low: 3.29, high: 3.29 });
+    expect(adjusted.targets.FY!.total).toMatchObject({ low: 7, high: 7.5 });
+    expect(adjusted.version!.adjusts).toBe('initial');
+  });
+
+  it('--as-of Q4 is a usage error', async () => {
+    const io = captureIo();
+    expect(await runCli(['adjust', anGiang, '--as-of', 'Q4', '--out', join(tmp(), 'a.yaml')], io)).not.toBe(0);
+    expect(io.stderr()).toMatch(/Q1, Q2 or Q3/);
+  });
+});
+
+describe('grdp merge', () => {
+  const province = (id: string, region: string, unit: string, levels: number[]) => `id: ${id}
+title: {vi: ${region}, en: ${region}}
+region: ${region}
+year: 2024
+source: test
+sectors:
+  - {id: agriculture, name: Agriculture}
+  - {id: services, name: Services}
+targets: {}
+base:
+  unit: ${unit}
+  origin: official
+  levels:
+    agriculture: [${levels.join(', ')}]
+    services: [${levels.map((v) => v * 2).join(', ')}]
+`;
+  it('adds the levels; an index predecessor needs --size', async () => {
+    const dir = tmp();
+    const a = join(dir, 'a.yaml');
+    const b = join(dir, 'b.yaml');
+    writeFileSync(a, province('an-giang-2024', 'An Giang', 'billion VND, constant 2010 prices', [10, 20, 30, 40]));
+    writeFileSync(b, province('kien-giang-2024', 'Kiên Giang', 'index, 2024 = 100', [5, 5, 5, 5]));
+    const io = captureIo();
+    expect(await runCli(['merge', a, b, '--id', 'an-giang-merged-2024', '--out', join(dir, 'm.yaml')], io)).toBe(1);
+    expect(io.stderr()).toMatch(/--size kien-giang-2024=AMOUNT/);
+    const out = join(dir, 'merged.yaml');
+    const ok = captureIo();
+    expect(
+      await runCli(['merge', a, b, '--id', 'an-giang-merged-2024', '--size', 'kien-giang-2024=600', '--out', out], ok),
+    ).toBe(0);
+    const merged = loadScenario(readFileSync(out, 'utf8')).scenario;
+    // Kiên Giang's index (60 in all) scaled to 600: ×10
+    expect(merged.base!.levels.agriculture).toEqual([60, 70, 80, 90]);
+    expect(merged.base!.levels.services).toEqual([120, 140, 160, 180]);
+    expect(merged.base!.from!.map((f) => f.id)).toEqual(['an-giang-2024', 'kien-giang-2024']);
+    expect(merged.region).toBe('An Giang + Kiên Giang');
+  });
+});
