@@ -4,5 +4,6 @@ export { runTokenCommand } from './cli/token.ts';
 export { type Config, ConfigError, loadConfig, testConfig } from './config.ts';
 export { type DatabaseHandle, type Db, migrate, openDatabase } from './db/database.ts';
 export { API_ERRORS, ApiError } from './errors.ts';
+export { backtestReport, HISTORY_DIR, history, readHistoryDir } from './history.ts';
 export { createRepositories, type Repositories } from './repositories/index.ts';
 export { seedScenarios } from './seed.ts';

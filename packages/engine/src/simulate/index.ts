@@ -35,6 +35,7 @@
  * is reproducible for the same split.
  */
 export { expandProgram, simulateChunk } from './chunk.ts';
+export { closedFormOf } from './closed-form.ts';
 export { choleskyPsd, symmetricEigenvalues } from './linalg.ts';
 export { normalCdf, normalQuantile } from './normal.ts';
 export { prepareSimulation } from './prepare.ts';

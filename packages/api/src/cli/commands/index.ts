@@ -1,5 +1,6 @@
 import type { Command } from '../command.ts';
 import { auditCommand } from './audit.ts';
+import { backtestCommand } from './backtest.ts';
 import { backupCommand } from './backup.ts';
 import { calibrateCommand } from './calibrate.ts';
 import { evaluateCommand } from './evaluate.ts';
@@ -20,6 +21,7 @@ export const COMMANDS: Command[] = [
   requiredCommand,
   whatifCommand,
   simulateCommand,
+  backtestCommand,
   planCommand,
   rollforwardCommand,
   backupCommand,
