@@ -1,6 +1,6 @@
 /** The generated engine module's text from the history (shared by scripts/fit-error-model.ts and its test). */
 import { readHistoryDir } from '@grdp/api';
-import { backtest, fitErrorModel, type HistoryRecord, trackRecordTable } from '@grdp/engine';
+import { backtest, errorObservations, fitErrorModel, type HistoryRecord, trackRecordTable } from '@grdp/engine';
 
 export { HISTORY_DIR, readHistoryDir } from '@grdp/api';
 
@@ -19,4 +19,96 @@ export const FITTED_ERROR_MODEL: ErrorModel = ${JSON.stringify(model, null, 2)};
 
 export const TRACK_RECORD: TrackRecordTable = ${JSON.stringify(table, null, 2)};
 `;
+}
+
+const f2 = (x: number | null) => (x === null ? '–' : x.toFixed(2));
+const f3 = (x: number) => x.toFixed(3);
+const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
+
+/** The generated block of docs/model.md (between its `fitted:start` and `fitted:end` markers). */
+export function modelDocFigures(records: readonly HistoryRecord[] = readHistoryDir()): string {
+  const model = fitErrorModel(records);
+  const first = fitErrorModel(records, { vintage: 'first' });
+  const report = backtest(records);
+  const obs = errorObservations(records);
+  const lines: string[] = [];
+  lines.push(
+    `History: ${records.length} files (${records.filter((r) => r.level === 'national').length} national, ${records.filter((r) => r.level === 'province').length} provincial), ${model.observations} quarterly errors from ${model.scenarioYears} scenario-years, measured against the latest vintage (official > revised > estimate).`,
+    '',
+    '| horizon | errors | scenario-years | mean error | sd | bias used | sd used | sd used, first estimates |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  );
+  for (const h of model.horizons)
+    lines.push(
+      `| ${h.horizon} | ${h.n} | ${h.scenarioYears} | ${f2(h.rawBias)} | ${f2(h.rawSd)} | ${f2(h.bias)} | ${f2(h.sd)} | ${f2(first.horizons[h.horizon - 1]!.sd)} |`,
+    );
+  const byLevel = (level: string) => {
+    const ids = new Set(records.filter((r) => r.level === level).map((r) => r.id));
+    const es = obs.filter((o) => ids.has(o.record)).map((o) => o.error);
+    const m = es.reduce((a, e) => a + e, 0) / es.length;
+    const sd = Math.sqrt(es.reduce((a, e) => a + (e - m) ** 2, 0) / (es.length - 1));
+    return `${es.length} errors, mean ${f2(m)}, sd ${f2(sd)}`;
+  };
+  lines.push(
+    '',
+    `Pooled: mean error ${f2(model.pooled.bias)} pp, sd ${f2(model.pooled.sd)} pp (prior weight ${model.priorWeight} pseudo-observations per horizon). National: ${byLevel('national')}; provincial: ${byLevel('province')}.`,
+    `Quarter-to-quarter correlation of standardised errors (shrunk): ${f2(model.quarterCorrelation)}.`,
+    `Tails of the standardised errors: excess kurtosis ${f2(model.tails.excessKurtosis)}; Student-t fit: ${model.tails.studentDf === null ? 'no ν from 2 to 30 beats the normal' : `ν = ${model.tails.studentDf} (log-likelihood +${f2(model.tails.logLikGain)})`}.`,
+    '',
+    `Backtest: ${report.scenarioYears} scenario-years, ${report.models.learned.predictions} replays, ${report.crossValidation}.`,
+    '',
+    '| model | Brier | log score |',
+    '| --- | ---: | ---: |',
+    `| learned (default) | ${f3(report.models.learned.brier)} | ${f3(report.models.learned.logScore)} |`,
+    `| band only | ${f3(report.models.band.brier)} | ${f3(report.models.band.logScore)} |`,
+  );
+  const variants: [string, Parameters<typeof fitErrorModel>[1]][] = [
+    ['learned, bias kept in full (shrunk to pooled only)', { bias: 'shrunk' }],
+    ['learned, no bias', { bias: 'none' }],
+    ['learned, independent quarters', { independentQuarters: true }],
+    ['learned, prior weight 1', { priorWeight: 1 }],
+    ['learned, prior weight 10', { priorWeight: 10 }],
+  ];
+  for (const [name, fit] of variants) {
+    const v = backtest(records, { models: ['learned'], fit }).models.learned;
+    lines.push(`| ${name} | ${f3(v.brier)} | ${f3(v.logScore)} |`);
+  }
+  for (const m of ['learned', 'band'] as const) {
+    lines.push(
+      '',
+      `Reliability, ${m}:`,
+      '',
+      '| stated | replays | mean stated | came true |',
+      '| --- | ---: | ---: | ---: |',
+    );
+    for (const b of report.models[m].reliability)
+      if (b.predictions > 0)
+        lines.push(
+          `| ${pct(b.from)}–${pct(b.to)} | ${b.predictions} | ${pct(b.meanProbability)} | ${pct(b.observedFrequency)} |`,
+        );
+  }
+  lines.push(
+    '',
+    'Worst misses:',
+    '',
+    '| model | scenario-year | as of | to date | P(FY ≥ low target) | target | outcome |',
+  );
+  lines.push('| --- | --- | --- | ---: | ---: | ---: | ---: |');
+  for (const x of report.misses)
+    lines.push(
+      `| ${x.model} | ${x.region} ${x.year} | ${x.asOf} | ${f2(x.toDate)} | ${pct(x.probability)} | ${f2(x.target)} | ${f2(x.outcome)} |`,
+    );
+  lines.push('', 'Not replayed:', '');
+  for (const s of report.skipped) lines.push(`- ${s.record}${s.asOf ? ` as of ${s.asOf}` : ''}: ${s.reason}`);
+  return lines.join('\n');
+}
+
+/** docs/model.md with its generated block replaced by `modelDocFigures`. */
+export function modelDocText(current: string, records: readonly HistoryRecord[] = readHistoryDir()): string {
+  const start = '<!-- fitted:start -->';
+  const end = '<!-- fitted:end -->';
+  const a = current.indexOf(start);
+  const b = current.indexOf(end);
+  if (a < 0 || b < a) throw new Error(`docs/model.md needs the markers ${start} and ${end}`);
+  return `${current.slice(0, a + start.length)}\n${modelDocFigures(records)}\n${current.slice(b)}`;
 }

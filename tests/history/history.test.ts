@@ -17,7 +17,7 @@ import {
   simulateInputOf,
 } from '@grdp/engine';
 import { describe, expect, it } from 'vitest';
-import { fittedModuleText, HISTORY_DIR, readHistoryDir } from './files.ts';
+import { fittedModuleText, HISTORY_DIR, modelDocText, readHistoryDir } from './files.ts';
 
 const files = readdirSync(HISTORY_DIR).filter((f) => f.endsWith('.yaml'));
 
@@ -45,6 +45,12 @@ describe('the history as a whole', () => {
     const text = readFileSync(new URL('../../packages/engine/src/uncertainty/fitted.ts', import.meta.url), 'utf8');
     expect(text).toBe(fittedModuleText(records));
     expect(FITTED_ERROR_MODEL).toEqual(fitErrorModel(records));
+  });
+
+  it('docs/model.md states the fitted figures and backtest results of these files (run scripts/fit-error-model.ts)', () => {
+    const doc = readFileSync(new URL('../../docs/model.md', import.meta.url), 'utf8');
+    expect(doc).toBe(modelDocText(doc, records));
+    expect(doc).toContain(`| 1 | ${FITTED_ERROR_MODEL.horizons[0]!.n} |`);
   });
 
   it('the learned model’s cross-validated Brier and log scores beat the band-only model’s', () => {

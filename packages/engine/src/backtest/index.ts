@@ -8,7 +8,7 @@ import { QUARTERS } from '../periods.ts';
 import { closedFormOf } from '../simulate/closed-form.ts';
 import type { SimulateInput } from '../simulate/types.ts';
 import { applyErrorModel, type ModelName } from '../uncertainty/apply.ts';
-import { type ErrorModel, fitErrorModel } from '../uncertainty/fit.ts';
+import { type ErrorModel, type FitOptions, fitErrorModel } from '../uncertainty/fit.ts';
 import { outcomeOf } from '../uncertainty/observations.ts';
 
 export const BACKTEST_POINTS = ['Q1', 'H1', '9M'] as const;
@@ -73,6 +73,8 @@ export interface BacktestOptions {
   crossValidate?: boolean;
   /** Misses reported per model (default 5). */
   misses?: number;
+  /** How the learned model is fitted (default: `fitErrorModel`'s defaults). */
+  fit?: FitOptions;
 }
 
 const mean = (xs: readonly number[]) => xs.reduce((a, x) => a + x, 0) / xs.length;
@@ -178,7 +180,8 @@ export function backtest(records: readonly HistoryRecord[], options: BacktestOpt
   const fits = new Map<number | null, ErrorModel>();
   const fitFor = (year: number) => {
     const key = crossValidate ? year : null;
-    if (!fits.has(key)) fits.set(key, fitErrorModel(crossValidate ? records.filter((r) => r.year !== year) : records));
+    if (!fits.has(key))
+      fits.set(key, fitErrorModel(crossValidate ? records.filter((r) => r.year !== year) : records, options.fit));
     return fits.get(key)!;
   };
   const predictions = Object.fromEntries(models.map((m) => [m, [] as BacktestPrediction[]])) as Record<

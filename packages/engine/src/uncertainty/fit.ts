@@ -45,6 +45,13 @@ export interface FitOptions {
   vintage?: VintageChoice;
   /** Pseudo-observations of the pooled estimate per horizon (default 4). */
   priorWeight?: number;
+  /**
+   * `evidence` (default): keep the shrunk bias as far as the scenario-years show it; `shrunk`: keep it all;
+   * `none`: no bias. docs/model.md compares the three in the backtest.
+   */
+  bias?: 'evidence' | 'shrunk' | 'none';
+  /** Set the quarter-to-quarter correlation to 0 (for the comparison in docs/model.md). */
+  independentQuarters?: boolean;
 }
 
 /** The smallest sd the model gives a quarter (pp): a published figure is itself rounded and revised. */
@@ -84,7 +91,13 @@ export function fitErrorModel(records: readonly HistoryRecord[], options: FitOpt
     // only in the part the data show (positive-part James–Stein toward 0: factor 1 − se²/bias²).
     const years = new Set(obs.filter((o) => o.horizon === h).map((o) => o.record)).size;
     const se2 = (sd * sd) / Math.max(years, 1);
-    const keep = shrunkBias === 0 ? 0 : Math.max(0, 1 - se2 / (shrunkBias * shrunkBias));
+    const rule = options.bias ?? 'evidence';
+    const keep =
+      rule === 'none' || shrunkBias === 0
+        ? 0
+        : rule === 'shrunk'
+          ? 1
+          : Math.max(0, 1 - se2 / (shrunkBias * shrunkBias));
     horizons.push({
       horizon: h,
       n,
@@ -115,7 +128,9 @@ export function fitErrorModel(records: readonly HistoryRecord[], options: FitOpt
         pairs++;
       }
   const rawRho = sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : 0;
-  const quarterCorrelation = Math.min(0.9, Math.max(0, (rawRho * pairs) / (pairs + k)));
+  const quarterCorrelation = options.independentQuarters
+    ? 0
+    : Math.min(0.9, Math.max(0, (rawRho * pairs) / (pairs + k)));
   const u = obs.map(standardised);
   const m2 = mean(u.map((x) => x * x));
   const m4 = mean(u.map((x) => x ** 4));
