@@ -68,6 +68,28 @@ export function simulateInputOf(
     actual,
     fyTarget,
   };
-  if (model === 'band') return { input, asOf: at, model, options: {} };
-  return { ...applyErrorModel(input, at, FITTED_ERROR_MODEL), asOf: at, model };
+  return { ...withModel(input, model, at), asOf: at, model };
+}
+
+/**
+ * A simulate input under an uncertainty model: `band` leaves it as it is, `learned` applies the fitted error
+ * model (`applyErrorModel` with `FITTED_ERROR_MODEL`). `asOf` defaults to the last quarter any sector has an
+ * actual for. For inputs built by hand (the what-if studio's shifted bands); `simulateInputOf` uses it too.
+ */
+export function withModel(
+  input: SimulateInput,
+  model: ModelName = DEFAULT_MODEL,
+  asOf: Quarter | null = lastActualQuarter(input),
+): { input: SimulateInput; options: SimulateOptions } {
+  if (model === 'band') return { input, options: {} };
+  return applyErrorModel(input, asOf, FITTED_ERROR_MODEL);
+}
+
+function lastActualQuarter(input: SimulateInput): Quarter | null {
+  let last = -1;
+  for (const row of Object.values(input.actual ?? {}))
+    row.forEach((v, q) => {
+      if (v !== null && v !== undefined && q > last) last = q;
+    });
+  return last < 0 ? null : QUARTERS[last]!;
 }
