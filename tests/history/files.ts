@@ -53,7 +53,7 @@ export function modelDocFigures(records: readonly HistoryRecord[] = readHistoryD
     '',
     `Pooled: mean error ${f2(model.pooled.bias)} pp, sd ${f2(model.pooled.sd)} pp (prior weight ${model.priorWeight} pseudo-observations per horizon). National: ${byLevel('national')}; provincial: ${byLevel('province')}.`,
     `Quarter-to-quarter correlation of standardised errors (shrunk): ${f2(model.quarterCorrelation)}.`,
-    `Tails of the standardised errors: excess kurtosis ${f2(model.tails.excessKurtosis)}; Student-t fit: ${model.tails.studentDf === null ? 'no ν from 2 to 30 beats the normal' : `ν = ${model.tails.studentDf} (log-likelihood +${f2(model.tails.logLikGain)})`}.`,
+    `Tails of the standardised errors: excess kurtosis ${f2(model.tails.excessKurtosis)}; Student-t fit: ${model.tails.studentDf === null ? 'no ν from 2 to 30 beats the normal' : `ν = ${model.tails.studentDf}, log-likelihood +${f2(model.tails.logLikGain)} over the normal (likelihood-ratio statistic ${f2(2 * model.tails.logLikGain)}; ${2 * model.tails.logLikGain > 3.84 ? 'significant at 5%: fat tails are indicated' : 'below 3.84, not significant at 5%'})`}.`,
     '',
     `Backtest: ${report.scenarioYears} scenario-years, ${report.models.learned.predictions} replays, ${report.crossValidation}.`,
     '',

@@ -9,7 +9,10 @@ const Growth = Type.Number({
   maximum: 1000,
   description: 'growth against the same period a year earlier, %',
 });
-const DateText = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
+const DateText = Type.String({
+  pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$',
+  description: 'YYYY-MM-DD, or YYYY-MM or YYYY: as precise as the source shows it',
+});
 const Quarter = Type.Union([Type.Literal('Q1'), Type.Literal('Q2'), Type.Literal('Q3'), Type.Literal('Q4')]);
 const Band = Type.Tuple([Growth, Growth], { description: '[low, high]; a single figure is written [x, x]' });
 

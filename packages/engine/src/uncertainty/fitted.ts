@@ -9,32 +9,32 @@ import type { ErrorModel } from './fit.ts';
 export const FITTED_ERROR_MODEL: ErrorModel = {
   "name": "learned",
   "vintage": "latest",
-  "scenarioYears": 8,
-  "observations": 27,
+  "scenarioYears": 9,
+  "observations": 31,
   "priorWeight": 4,
   "pooled": {
-    "n": 27,
-    "bias": -0.11574074074074087,
-    "sd": 1.815112681236084
+    "n": 31,
+    "bias": -0.053709677419354986,
+    "sd": 1.6996916228843475
   },
   "horizons": [
     {
       "horizon": 1,
-      "n": 14,
-      "scenarioYears": 8,
-      "rawBias": -0.27000000000000013,
-      "rawSd": 1.250410701760395,
+      "n": 16,
+      "scenarioYears": 9,
+      "rawBias": -0.20750000000000018,
+      "rawSd": 1.1800663823135829,
       "bias": 0,
-      "sd": 1.4038683150565712
+      "sd": 1.3067467932479642
     },
     {
       "horizon": 2,
-      "n": 7,
+      "n": 8,
       "scenarioYears": 5,
-      "rawBias": -0.5750000000000001,
-      "rawSd": 1.8141366174207132,
+      "rawBias": -0.446875,
+      "rawSd": 1.7182153064402943,
       "bias": 0,
-      "sd": 1.814527105951746
+      "sd": 1.7115026180261206
     },
     {
       "horizon": 3,
@@ -43,23 +43,23 @@ export const FITTED_ERROR_MODEL: ErrorModel = {
       "rawBias": 1.0419999999999998,
       "rawSd": 3.0374775719336604,
       "bias": 0,
-      "sd": 2.502089531330169
+      "sd": 2.4612214054106585
     },
     {
       "horizon": 4,
-      "n": 1,
-      "scenarioYears": 1,
-      "rawBias": -0.5300000000000002,
-      "rawSd": null,
+      "n": 2,
+      "scenarioYears": 2,
+      "rawBias": 0.009999999999999787,
+      "rawSd": 0.7636753236814714,
       "bias": 0,
-      "sd": 2.502089531330169
+      "sd": 2.4612214054106585
     }
   ],
-  "quarterCorrelation": 0.40095011294497307,
+  "quarterCorrelation": 0.4250661278858562,
   "tails": {
-    "excessKurtosis": 0.09853231212244129,
-    "studentDf": 27,
-    "logLikGain": 0.012086679708509962
+    "excessKurtosis": 0.3629544964179994,
+    "studentDf": 5,
+    "logLikGain": 0.26019578177904634
   }
 };
 
@@ -67,11 +67,11 @@ export const TRACK_RECORD: TrackRecordTable = {
   "scenarioYears": 7,
   "predictions": 16,
   "brier": {
-    "learned": 0.11125578217714817,
-    "band": 0.12639983933297563
+    "learned": 0.10297143428125632,
+    "band": 0.1263998393329754
   },
   "logScore": {
-    "learned": 0.3640943626193454,
+    "learned": 0.34126131518432934,
     "band": 0.5973619719655185
   },
   "reliability": {
@@ -80,7 +80,7 @@ export const TRACK_RECORD: TrackRecordTable = {
         "from": 0,
         "to": 0.1,
         "predictions": 1,
-        "meanProbability": 0.0041694866834792454,
+        "meanProbability": 0.001784288419004745,
         "observedFrequency": 0
       },
       {
@@ -94,7 +94,7 @@ export const TRACK_RECORD: TrackRecordTable = {
         "from": 0.2,
         "to": 0.3,
         "predictions": 1,
-        "meanProbability": 0.23906223546126953,
+        "meanProbability": 0.22112578231742538,
         "observedFrequency": 0
       },
       {
@@ -108,42 +108,42 @@ export const TRACK_RECORD: TrackRecordTable = {
         "from": 0.4,
         "to": 0.5,
         "predictions": 2,
-        "meanProbability": 0.46458403040070617,
+        "meanProbability": 0.46166601398660567,
         "observedFrequency": 0.5
       },
       {
         "from": 0.5,
         "to": 0.6,
-        "predictions": 2,
-        "meanProbability": 0.5780262733227838,
+        "predictions": 1,
+        "meanProbability": 0.5770168368914972,
         "observedFrequency": 1
       },
       {
         "from": 0.6,
         "to": 0.7,
-        "predictions": 3,
-        "meanProbability": 0.6425701440712709,
-        "observedFrequency": 0.6666666666666666
+        "predictions": 4,
+        "meanProbability": 0.6468813287601304,
+        "observedFrequency": 0.75
       },
       {
         "from": 0.7,
         "to": 0.8,
-        "predictions": 3,
-        "meanProbability": 0.7389287752143793,
+        "predictions": 2,
+        "meanProbability": 0.750348028548617,
         "observedFrequency": 1
       },
       {
         "from": 0.8,
         "to": 0.9,
         "predictions": 2,
-        "meanProbability": 0.844784246680071,
+        "meanProbability": 0.8380055400829176,
         "observedFrequency": 1
       },
       {
         "from": 0.9,
         "to": 1,
-        "predictions": 2,
-        "meanProbability": 0.9986189418606983,
+        "predictions": 3,
+        "meanProbability": 0.9700548314020958,
         "observedFrequency": 1
       }
     ],
@@ -215,7 +215,7 @@ export const TRACK_RECORD: TrackRecordTable = {
         "from": 0.9,
         "to": 1,
         "predictions": 12,
-        "meanProbability": 0.9909328257438981,
+        "meanProbability": 0.9909328294840153,
         "observedFrequency": 0.9166666666666666
       }
     ]
