@@ -10,12 +10,12 @@ export const FITTED_ERROR_MODEL: ErrorModel = {
   "name": "learned",
   "vintage": "latest",
   "scenarioYears": 9,
-  "observations": 31,
+  "observations": 33,
   "priorWeight": 4,
   "pooled": {
-    "n": 31,
-    "bias": -0.053709677419354986,
-    "sd": 1.6996916228843475
+    "n": 33,
+    "bias": -0.09318181818181835,
+    "sd": 1.6552637715509546
   },
   "horizons": [
     {
@@ -25,7 +25,7 @@ export const FITTED_ERROR_MODEL: ErrorModel = {
       "rawBias": -0.20750000000000018,
       "rawSd": 1.1800663823135829,
       "bias": 0,
-      "sd": 1.3067467932479642
+      "sd": 1.294684326768831
     },
     {
       "horizon": 2,
@@ -34,32 +34,32 @@ export const FITTED_ERROR_MODEL: ErrorModel = {
       "rawBias": -0.446875,
       "rawSd": 1.7182153064402943,
       "bias": 0,
-      "sd": 1.7115026180261206
+      "sd": 1.6955942773884314
     },
     {
       "horizon": 3,
-      "n": 5,
-      "scenarioYears": 4,
-      "rawBias": 1.0419999999999998,
-      "rawSd": 3.0374775719336604,
+      "n": 6,
+      "scenarioYears": 5,
+      "rawBias": 0.6966666666666664,
+      "rawSd": 2.8454431406490395,
       "bias": 0,
-      "sd": 2.4612214054106585
+      "sd": 2.390776859957396
     },
     {
       "horizon": 4,
-      "n": 2,
-      "scenarioYears": 2,
-      "rawBias": 0.009999999999999787,
-      "rawSd": 0.7636753236814714,
+      "n": 3,
+      "scenarioYears": 3,
+      "rawBias": -0.1200000000000001,
+      "rawSd": 0.585064099052403,
       "bias": 0,
-      "sd": 2.4612214054106585
+      "sd": 2.390776859957396
     }
   ],
-  "quarterCorrelation": 0.4250661278858562,
+  "quarterCorrelation": 0.42821979503219615,
   "tails": {
-    "excessKurtosis": 0.3629544964179994,
-    "studentDf": 5,
-    "logLikGain": 0.26019578177904634
+    "excessKurtosis": 0.5792792105135129,
+    "studentDf": 3,
+    "logLikGain": 0.6011228523334822
   }
 };
 
@@ -67,11 +67,11 @@ export const TRACK_RECORD: TrackRecordTable = {
   "scenarioYears": 7,
   "predictions": 16,
   "brier": {
-    "learned": 0.10297143428125632,
+    "learned": 0.1025744166200521,
     "band": 0.1263998393329754
   },
   "logScore": {
-    "learned": 0.34126131518432934,
+    "learned": 0.34016044108689,
     "band": 0.5973619719655185
   },
   "reliability": {
@@ -108,42 +108,42 @@ export const TRACK_RECORD: TrackRecordTable = {
         "from": 0.4,
         "to": 0.5,
         "predictions": 2,
-        "meanProbability": 0.46166601398660567,
+        "meanProbability": 0.46189491545455835,
         "observedFrequency": 0.5
       },
       {
         "from": 0.5,
         "to": 0.6,
         "predictions": 1,
-        "meanProbability": 0.5770168368914972,
+        "meanProbability": 0.5798098575948207,
         "observedFrequency": 1
       },
       {
         "from": 0.6,
         "to": 0.7,
         "predictions": 4,
-        "meanProbability": 0.6468813287601304,
+        "meanProbability": 0.64669093799211,
         "observedFrequency": 0.75
       },
       {
         "from": 0.7,
         "to": 0.8,
         "predictions": 2,
-        "meanProbability": 0.750348028548617,
+        "meanProbability": 0.7529226020106665,
         "observedFrequency": 1
       },
       {
         "from": 0.8,
         "to": 0.9,
         "predictions": 2,
-        "meanProbability": 0.8380055400829176,
+        "meanProbability": 0.8403936735465823,
         "observedFrequency": 1
       },
       {
         "from": 0.9,
         "to": 1,
         "predictions": 3,
-        "meanProbability": 0.9700548314020958,
+        "meanProbability": 0.9703948449011414,
         "observedFrequency": 1
       }
     ],
