@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { ROOT } from './figures/common.ts';
+import { uncertaintyBacktestSection } from './model-section.ts';
 import type { SuiteResult } from './suite.ts';
 import type { Figure } from './types.ts';
 
@@ -125,6 +126,7 @@ export function markdown(result: SuiteResult, m: Machine): string {
   for (const f of result.figures) if (f.note && f.met) lines.push(`- \`${f.name}\`: ${f.note}.`);
   lines.push('');
   for (const n of result.notes) lines.push(n, '');
+  lines.push(...uncertaintyBacktestSection());
   lines.push(
     '## Reproduce',
     '',

@@ -274,6 +274,10 @@ describe('web app', () => {
     expect(await page.textContent('#fy-after')).toBe(`${formatNumber(fy, 'vi')}%`);
     expect(page.url()).toContain('shock=agriculture%3AQ3%3A-2pp');
     await page.waitForSelector('#prob-low');
+    // every probability says which model made it and how such probabilities fared (docs/model.md)
+    expect(await page.textContent('#sim-track-record')).toMatch(
+      /^Mô hình bất định: học từ các kịch bản đã qua và kết quả thực tế\. Trong \d+ kịch bản-năm đã qua/,
+    );
     const fan = await chartData(page, 'whatif-fan');
     expect(fan.datasets).toHaveLength(9);
     // Baseline mid: no quarter is fixed by actuals, so every period has a spread.

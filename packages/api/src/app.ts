@@ -17,6 +17,7 @@ import { swaggerPlugin } from './plugins/swagger.ts';
 import { textPlugin } from './plugins/text.ts';
 import { type WebPluginOptions, webPlugin } from './plugins/web.ts';
 import { actualRoutes } from './routes/actuals.ts';
+import { backtestRoutes } from './routes/backtest.ts';
 import { chartRoutes } from './routes/charts.ts';
 import { computeRoutes } from './routes/compute.ts';
 import { fileRoutes } from './routes/files.ts';
@@ -73,6 +74,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(computeRoutes);
   await app.register(trackingRoutes);
   await app.register(simulationRoutes);
+  await app.register(backtestRoutes);
   await app.register(actualRoutes);
   await app.register(whatifRoutes);
   await app.register(tokenRoutes);

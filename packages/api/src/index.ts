@@ -12,6 +12,7 @@ export {
 } from './db/backup.ts';
 export { type DatabaseHandle, type Db, migrate, openDatabase } from './db/database.ts';
 export { API_ERRORS, ApiError } from './errors.ts';
+export { backtestReport, HISTORY_DIR, history, readHistoryDir } from './history.ts';
 export { createFailureLimiter } from './plugins/auth.ts';
 export { createRepositories, type Repositories } from './repositories/index.ts';
 export { seedScenarios } from './seed.ts';

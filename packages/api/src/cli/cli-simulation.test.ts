@@ -108,3 +108,36 @@ describe('grdp rollforward', () => {
     expect(existsSync(out)).toBe(false);
   });
 });
+
+describe('grdp backtest', () => {
+  it('prints both models’ scores, the reliability table and the worst misses', async () => {
+    const r = await run(['backtest']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/scenario-years, each replayed as of Q1, H1 and 9M/);
+    expect(r.out).toMatch(/learned\s+\d+\s+0\.\d{3}/);
+    expect(r.out).toContain('Worst misses');
+  });
+
+  it('gives {scenarioYears, models: {learned: {brier, logScore, reliability}, band}, misses} with --json', async () => {
+    const r = await json(['backtest']);
+    expect(r.scenarioYears).toBeGreaterThanOrEqual(7);
+    for (const m of ['learned', 'band']) {
+      expect(r.models[m]).toMatchObject({ brier: expect.any(Number), logScore: expect.any(Number) });
+      expect(r.models[m].reliability).toHaveLength(10);
+    }
+    expect(r.models.learned.brier).toBeLessThan(r.models.band.brier);
+    expect(Array.isArray(r.misses)).toBe(true);
+    const band = await json(['backtest', '--model', 'band']);
+    expect(Object.keys(band.models)).toEqual(['band']);
+  });
+
+  it('refuses an unknown model, and says in vi which model a simulation used', async () => {
+    const bad = await run(['backtest', '--model', 'magic']);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('--model must be learned or band');
+    const vi = await run(['simulate', anGiang, '--draws', '2000', '--as-of', 'Q1', '--lang', 'vi']);
+    expect(vi.code, vi.err).toBe(0);
+    expect(vi.out).toContain('Mô hình bất định: học từ các kịch bản đã qua');
+    expect(vi.out).toMatch(/Trong \d+ kịch bản-năm đã qua/);
+  });
+});

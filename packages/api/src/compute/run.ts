@@ -12,6 +12,7 @@ import {
   GrdpError,
   type Issue,
   legacyWebShocks,
+  type ModelName,
   modelledSectors,
   parsePlanObject,
   parseShock,
@@ -25,7 +26,9 @@ import {
   sensitivity,
   simulate,
   simulateInputOf,
+  TRACK_RECORD,
   track,
+  trackRecordOf,
   whatIf,
 } from '@grdp/engine';
 import { Value } from '@sinclair/typebox/value';
@@ -140,13 +143,26 @@ export function savedWhatifRequest(body: Record<string, unknown>): WhatifRequest
 
 export interface SimulateRequest extends SimulateOptions {
   asOf?: Quarter;
+  /** The uncertainty model (default learned; band: the published bands alone). */
+  model?: ModelName;
 }
 
+/**
+ * The simulation of a scenario under the chosen model, with, for every probability, the model that produced it
+ * and its one-line track record from the cross-validated backtest.
+ */
 export async function simulateOf(scenario: Scenario, request: SimulateRequest) {
-  const { asOf, ...options } = request;
+  const { asOf, model, ...options } = request;
   const { base, info } = await based(scenario);
-  const input = simulateInputOf(scenario, base, asOf);
-  return { scenarioId: scenario.id, base: info, asOf: input.asOf, ...simulate(input.input, options) };
+  const input = simulateInputOf(scenario, base, asOf, model);
+  const result = simulate(input.input, { ...input.options, ...options });
+  const trackRecord = Object.fromEntries(
+    Object.entries(result.probabilities).map(([key, p]) => [
+      key,
+      trackRecordOf(result.closedForm?.probabilities[key]?.low ?? p.low, input.model, TRACK_RECORD),
+    ]),
+  );
+  return { scenarioId: scenario.id, base: info, asOf: input.asOf, model: input.model, trackRecord, ...result };
 }
 
 /** A plan (checked by the engine's parsePlanObject): its evaluation and the average growth still required. */

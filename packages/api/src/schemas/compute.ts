@@ -1,5 +1,6 @@
 import type { BaseOrigin } from '@grdp/engine';
 import { type Static, Type } from '@sinclair/typebox';
+import { ModelSchema, TrackRecordSchema } from './backtest.ts';
 import { IssuesSchema } from './common.ts';
 
 export const BaseChoiceQuery = Type.Object({
@@ -133,8 +134,11 @@ const simulateFields = {
       description: 'Between sectors: one number for every pair (default 0.3) or a full matrix',
     }),
   ),
-  quarterCorrelation: Type.Optional(Type.Number({ description: 'Between consecutive quarters, −1..1 (default 0)' })),
+  quarterCorrelation: Type.Optional(
+    Type.Number({ description: 'Between consecutive quarters, −1..1 (default: the model’s; band: 0)' }),
+  ),
   asOf: Type.Optional(AsOfSchema),
+  model: Type.Optional(ModelSchema),
 };
 
 const strict = <T extends Parameters<typeof Type.Object>[0]>(properties: T) =>
@@ -182,6 +186,10 @@ export const SimulateResponseSchema = loose('The engine’s simulation result', 
   asOf: Type.Union([Type.String(), Type.Null()]),
   draws: Type.Integer(),
   seed: Type.Integer(),
+  model: ModelSchema,
+  trackRecord: Type.Record(Type.String(), TrackRecordSchema, {
+    description: 'By key with an FY target: the track record of the probability of reaching its low edge',
+  }),
   probabilities: loose('By key with an FY target: probability of reaching its low and high edge'),
   periods: loose('Period → key → mean, sd and quantiles'),
   closedForm: Type.Union([loose('Exact results of the normal model'), Type.Null()]),

@@ -36,10 +36,12 @@ export function fanInputFromSimulation(
 }
 
 /**
- * The scenario's fan: the engine's simulation of the effective scenario (quarters with actuals fixed at them),
- * with the default draws and seed, so the server image and the embed draw the same fan.
+ * The scenario's fan: the engine's simulation of the effective scenario (quarters with actuals fixed at them)
+ * under the default (learned) uncertainty model, with the default draws and seed, so the server image and the
+ * embed draw the same fan.
  */
 export function fanInput(scenario: Scenario, base: Readonly<BaseTable>): FanChartInput {
-  const result = simulate(simulateInputOf(scenario, base).input, { ...SIMULATION_DEFAULTS });
+  const sim = simulateInputOf(scenario, base);
+  const result = simulate(sim.input, { ...sim.options, ...SIMULATION_DEFAULTS });
   return fanInputFromSimulation(scenario, result);
 }

@@ -35,12 +35,13 @@
  * is reproducible for the same split.
  */
 export { expandProgram, simulateChunk } from './chunk.ts';
+export { closedFormOf } from './closed-form.ts';
 export { choleskyPsd, symmetricEigenvalues } from './linalg.ts';
 export { normalCdf, normalQuantile } from './normal.ts';
 export { prepareSimulation } from './prepare.ts';
 export { fusedTargets, type ProbabilityCounts, simulateProbabilities } from './probabilities.ts';
 export { MAX_STREAM, Xoshiro128 } from './rng.ts';
-export { type ScenarioSimulateInput, SIMULATION_DEFAULTS, simulateInputOf } from './scenario-input.ts';
+export { type ScenarioSimulateInput, SIMULATION_DEFAULTS, simulateInputOf, withModel } from './scenario-input.ts';
 export { mergeSimulationChunks, summarizeSimulation } from './summarize.ts';
 export * from './types.ts';
 export { periodWeights } from './weights.ts';

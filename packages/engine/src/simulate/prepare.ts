@@ -6,6 +6,7 @@ import { choleskyPsd, symmetricEigenvalues } from './linalg.ts';
 import { normalQuantile } from './normal.ts';
 import {
   DEFAULT_DRAWS,
+  DEFAULT_SECTOR_CORRELATION,
   HISTOGRAM_BINS,
   MAX_DRAWS,
   type SimulateInput,
@@ -43,6 +44,8 @@ export function prepareSimulation(input: SimulateInput, options: SimulateOptions
   const fixed = new Array<number | null>(S * 4).fill(null);
   const mids = new Array<number>(S * 4).fill(0);
   const halves = new Array<number>(S * 4).fill(0);
+  /** sd from `input.spread` (null: from the band). */
+  const givenSd = new Array<number | null>(S * 4).fill(null);
   for (const id of Object.keys(input.actual ?? {}))
     if (!sectors.includes(id)) bad(`actual.${id}`, `${id} is not one of the sectors`);
   sectors.forEach((id, si) => {
@@ -69,6 +72,16 @@ export function prepareSimulation(input: SimulateInput, options: SimulateOptions
         mids[si * 4 + q] = ((lo as number) + (hi as number)) / 2;
         halves[si * 4 + q] = Math.abs((hi as number) - (lo as number)) / 2;
       }
+      const m = input.spread?.mean[id]?.[q];
+      const sd = input.spread?.sd[id]?.[q];
+      if (m !== null && m !== undefined) {
+        if (!Number.isFinite(m)) bad(`spread.mean.${id}[${q}]`, 'a mean growth must be a finite number');
+        else mids[si * 4 + q] = m;
+      }
+      if (sd !== null && sd !== undefined) {
+        if (!(Number.isFinite(sd) && sd >= 0)) bad(`spread.sd.${id}[${q}]`, 'an sd must be a finite number ≥ 0');
+        else givenSd[si * 4 + q] = sd;
+      }
     }
   });
 
@@ -79,7 +92,7 @@ export function prepareSimulation(input: SimulateInput, options: SimulateOptions
       bad(`fyTarget.${key}`, 'a target is {low, high} with low ≤ high');
   }
 
-  const sectorCorrelation = checkCorrelation(options.correlation ?? 0.3, S, bad);
+  const sectorCorrelation = checkCorrelation(options.correlation ?? DEFAULT_SECTOR_CORRELATION, S, bad);
   if (issues.length > 0) throw new GrdpError(issues);
 
   // Free variables and their correlation: C ⊗ AR(1).
@@ -92,9 +105,12 @@ export function prepareSimulation(input: SimulateInput, options: SimulateOptions
   const L = choleskyPsd(corr);
   const isNormal = distribution === 'normal';
   const z = normalQuantile((1 + coverage) / 2);
-  const freeScale = Float64Array.from(free, (v) =>
-    isNormal ? halves[v]! / z : halves[v]! / (1 - Math.sqrt(1 - coverage)),
-  );
+  // normal: the sd; triangular: the half-width a of the support (sd = a / √6)
+  const freeScale = Float64Array.from(free, (v) => {
+    const sd = givenSd[v];
+    if (sd !== null && sd !== undefined) return isNormal ? sd : sd * Math.sqrt(6);
+    return isNormal ? halves[v]! / z : halves[v]! / (1 - Math.sqrt(1 - coverage));
+  });
   const freeMid = Float64Array.from(free, (v) => mids[v]!);
   const sd = Float64Array.from(free, (_, j) => (isNormal ? freeScale[j]! : freeScale[j]! / Math.sqrt(6)));
   if (isNormal) for (let j = 0; j < n; j++) for (let i = 0; i <= j; i++) L[j * n + i]! *= freeScale[j]!;

@@ -11,7 +11,9 @@ import { bandPath } from '../scenario/bands.ts';
 import { componentIds } from '../scenario/sectors.ts';
 import type { QuarterValues } from '../scenario/types.ts';
 import { type Scenario, TOTAL } from '../scenario/types.ts';
-import type { SimulateInput } from './types.ts';
+import { applyErrorModel, DEFAULT_MODEL, type ModelName } from '../uncertainty/apply.ts';
+import { FITTED_ERROR_MODEL } from '../uncertainty/fitted.ts';
+import type { SimulateInput, SimulateOptions } from './types.ts';
 
 /**
  * The draws and seed every surface uses when the user names none (the fan chart, the what-if studio): the same
@@ -23,9 +25,22 @@ export interface ScenarioSimulateInput {
   input: SimulateInput;
   /** The last quarter fixed at its actuals (null: none). */
   asOf: Quarter | null;
+  /** The uncertainty model the input carries. */
+  model: ModelName;
+  /** Options the model sets (the learned quarter-to-quarter correlation): spread them under the caller's own. */
+  options: SimulateOptions;
 }
 
-export function simulateInputOf(scenario: Scenario, base: Readonly<BaseTable>, asOf?: Quarter): ScenarioSimulateInput {
+/**
+ * The simulate input of a scenario under an uncertainty model (default `learned`: the fitted error model of
+ * `uncertainty/fitted.ts`, see docs/model.md; `band`: the published bands alone).
+ */
+export function simulateInputOf(
+  scenario: Scenario,
+  base: Readonly<BaseTable>,
+  asOf?: Quarter,
+  model: ModelName = DEFAULT_MODEL,
+): ScenarioSimulateInput {
   const sectors = componentIds(scenario);
   const only = (table: Readonly<Record<string, QuarterValues>>) =>
     Object.fromEntries(sectors.filter((id) => table[id] !== undefined).map((id) => [id, table[id]!]));
@@ -45,15 +60,36 @@ export function simulateInputOf(scenario: Scenario, base: Readonly<BaseTable>, a
     if (band) fyTarget[key] = { low: band.low, high: band.high };
   }
 
-  return {
-    input: {
-      sectors,
-      base: only(base),
-      low: only(bandPath(scenario, 'low')),
-      high: only(bandPath(scenario, 'high')),
-      actual,
-      fyTarget,
-    },
-    asOf: at,
+  const input: SimulateInput = {
+    sectors,
+    base: only(base),
+    low: only(bandPath(scenario, 'low')),
+    high: only(bandPath(scenario, 'high')),
+    actual,
+    fyTarget,
   };
+  return { ...withModel(input, model, at), asOf: at, model };
+}
+
+/**
+ * A simulate input under an uncertainty model: `band` leaves it as it is, `learned` applies the fitted error
+ * model (`applyErrorModel` with `FITTED_ERROR_MODEL`). `asOf` defaults to the last quarter any sector has an
+ * actual for. For inputs built by hand (the what-if studio's shifted bands); `simulateInputOf` uses it too.
+ */
+export function withModel(
+  input: SimulateInput,
+  model: ModelName = DEFAULT_MODEL,
+  asOf: Quarter | null = lastActualQuarter(input),
+): { input: SimulateInput; options: SimulateOptions } {
+  if (model === 'band') return { input, options: {} };
+  return applyErrorModel(input, asOf, FITTED_ERROR_MODEL);
+}
+
+function lastActualQuarter(input: SimulateInput): Quarter | null {
+  let last = -1;
+  for (const row of Object.values(input.actual ?? {}))
+    row.forEach((v, q) => {
+      if (v !== null && v !== undefined && q > last) last = q;
+    });
+  return last < 0 ? null : QUARTERS[last]!;
 }

@@ -15,7 +15,18 @@ export interface SimulateInput {
   actual?: Readonly<Record<string, readonly (number | null | undefined)[]>>;
   /** Full-year target bands for `total` and sectors: the probability of reaching low and high is reported. */
   fyTarget?: Readonly<Record<string, { low: number; high: number }>>;
+  /**
+   * Mean and sd of each free quarterly growth, by sector and quarter, overriding what the band implies (the band
+   * mid and half-width ÷ z). Set by an uncertainty model (`learnedSpread`); null or missing: the band's.
+   */
+  spread?: {
+    mean: Readonly<Record<string, readonly (number | null)[]>>;
+    sd: Readonly<Record<string, readonly (number | null)[]>>;
+  };
 }
+
+/** Correlation between every pair of sectors when the options name none. */
+export const DEFAULT_SECTOR_CORRELATION = 0.3;
 
 export interface SimulateOptions {
   /** Number of draws, 1..20,000,000 (default 100,000). */

@@ -120,6 +120,7 @@ export const en: Record<MessageKey, string> = {
   simulation: 'Simulation',
   simulate: 'Simulate',
   draws: 'draws',
+  modelLearned: 'Uncertainty model: learned from past scenarios and their outcomes',
   probLow: 'Probability of reaching the low edge',
   probHigh: 'Probability of reaching the high edge',
   simUnavailable: 'The simulator is not in the engine yet',

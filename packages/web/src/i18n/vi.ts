@@ -122,6 +122,7 @@ export const vi = {
   simulation: 'Mô phỏng',
   simulate: 'Mô phỏng',
   draws: 'lượt',
+  modelLearned: 'Mô hình bất định: học từ các kịch bản đã qua và kết quả thực tế',
   probLow: 'Xác suất đạt mức thấp',
   probHigh: 'Xác suất đạt mức cao',
   simUnavailable: 'Bộ mô phỏng chưa có trong engine',

@@ -18,6 +18,7 @@ import {
   type BaselineName,
   bandPath,
   componentIds,
+  DEFAULT_MODEL,
   formatNumber,
   formatPercent,
   formatShock,
@@ -37,9 +38,12 @@ import {
   type SimulationResult,
   simulate,
   TOTAL,
+  TRACK_RECORD,
   topLevelSectors,
+  trackRecordOf,
   type WhatIfResult,
   whatIf,
+  withModel,
 } from '@grdp/engine';
 import { ApiError, api, loadScenarioData, type ScenarioData, tokens } from '../api.ts';
 import { type ChartTable, chartBox } from '../chartbox.ts';
@@ -263,6 +267,18 @@ export async function renderWhatif(ctx: ViewContext): Promise<void> {
             ` · ${SIM_DRAWS.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en')} ${t('draws', lang)}`,
           )
         : h('p', null, t('simUnavailable', lang)),
+      ...(p
+        ? [
+            h(
+              'p',
+              { class: 'track-record', id: 'sim-track-record' },
+              `${t('modelLearned', lang)}. `,
+              trackRecordOf(sim?.closedForm?.probabilities[TOTAL]?.low ?? p.low, DEFAULT_MODEL, TRACK_RECORD).text[
+                lang
+              ],
+            ),
+          ]
+        : []),
     );
   }
   paint();
@@ -433,10 +449,8 @@ function runSimulation(data: ScenarioData, result: WhatIfResult): SimulationResu
     if (band && (key === TOTAL || sectors.includes(key))) fyTarget[key] = { low: band.low, high: band.high };
   }
   try {
-    return simulate(
-      { sectors, base, low: shift(low), high: shift(high), actual, fyTarget },
-      { ...SIMULATION_DEFAULTS },
-    );
+    const modelled = withModel({ sectors, base, low: shift(low), high: shift(high), actual, fyTarget }, DEFAULT_MODEL);
+    return simulate(modelled.input, { ...modelled.options, ...SIMULATION_DEFAULTS });
   } catch {
     return null;
   }

@@ -1,6 +1,7 @@
 import type { Command } from '../command.ts';
 import { adjustCommand } from './adjust.ts';
 import { auditCommand } from './audit.ts';
+import { backtestCommand } from './backtest.ts';
 import { backupCommand } from './backup.ts';
 import { calibrateCommand } from './calibrate.ts';
 import { draftCommand } from './draft.ts';
@@ -23,6 +24,7 @@ export const COMMANDS: Command[] = [
   requiredCommand,
   whatifCommand,
   simulateCommand,
+  backtestCommand,
   planCommand,
   rollforwardCommand,
   draftCommand,

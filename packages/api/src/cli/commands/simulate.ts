@@ -1,4 +1,13 @@
-import { formatPercent, PERIODS, periodLabel, QUANTILE_LEVELS, type QuantileName, TOTAL } from '@grdp/engine';
+import {
+  formatPercent,
+  MODEL_NAMES,
+  type ModelName,
+  PERIODS,
+  periodLabel,
+  QUANTILE_LEVELS,
+  type QuantileName,
+  TOTAL,
+} from '@grdp/engine';
 import { type SimulateRequest, simulateOf } from '../../compute/run.ts';
 import type { Command, CommandContext } from '../command.ts';
 import { CliError } from '../io.ts';
@@ -20,7 +29,7 @@ export const simulateCommand: Command = {
   name: 'simulate',
   summary: 'Monte Carlo: the probability of reaching the FY targets, and the spread of every period',
   usage:
-    'simulate FILE|--scenario ID [--draws N] [--seed N] [--as-of Q1|Q2|Q3] [--coverage 0.8] [--distribution normal|triangular] [--correlation 0.3] [--json]',
+    'simulate FILE|--scenario ID [--model learned|band] [--draws N] [--seed N] [--as-of Q1|Q2|Q3] [--coverage 0.8] [--distribution normal|triangular] [--correlation 0.3] [--json]',
   options: {
     draws: { type: 'string' },
     seed: { type: 'string' },
@@ -28,6 +37,7 @@ export const simulateCommand: Command = {
     distribution: { type: 'string' },
     correlation: { type: 'string' },
     'as-of': { type: 'string' },
+    model: { type: 'string' },
     ...SCENARIO_OPTION,
   },
   async run(ctx) {
@@ -35,7 +45,11 @@ export const simulateCommand: Command = {
     const distribution = ctx.values.distribution;
     if (distribution !== undefined && distribution !== 'normal' && distribution !== 'triangular')
       throw new CliError(`--distribution must be normal or triangular, not "${String(distribution)}"`);
+    const model = ctx.values.model;
+    if (model !== undefined && !MODEL_NAMES.includes(model as ModelName))
+      throw new CliError(`--model must be learned or band, not "${String(model)}"`);
     const request: SimulateRequest = {};
+    if (model !== undefined) request.model = model as ModelName;
     const draws = numberOption(ctx, 'draws', true);
     const seed = numberOption(ctx, 'seed', true);
     const coverage = numberOption(ctx, 'coverage');
@@ -62,6 +76,15 @@ export const simulateCommand: Command = {
         `${r.draws} lần rút, hạt giống ${r.seed}, phân phối ${r.distribution}, độ phủ ${num(r.coverage, lang)}; thực hiện cố định đến ${r.asOf ?? '–'}`,
         `${r.draws} draws, seed ${r.seed}, ${r.distribution} distribution, coverage ${num(r.coverage, lang)}; actuals fixed up to ${r.asOf ?? '–'}`,
       ),
+    );
+    ctx.io.out(
+      r.model === 'learned'
+        ? t(
+            lang,
+            'Mô hình bất định: học từ các kịch bản đã qua (docs/model.md)',
+            'Uncertainty model: learned from past scenarios (docs/model.md)',
+          )
+        : t(lang, 'Mô hình bất định: chỉ theo khoảng của kịch bản (80%)', 'Uncertainty model: the bands alone (80%)'),
     );
     const exact = r.closedForm?.probabilities;
     ctx.io.out(
@@ -112,6 +135,8 @@ export const simulateCommand: Command = {
         }),
       ),
     );
+    const total = r.trackRecord[TOTAL];
+    if (total) ctx.io.out(`\n${total.text[lang]}`);
     return 0;
   },
 };
