@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
+import { closeSharedPools } from './compute/pool.ts';
 import { ConfigError, loadConfig, REPO_ROOT } from './config.ts';
 import { migrate, openDatabase } from './db/database.ts';
 import { createRepositories } from './repositories/index.ts';
@@ -23,6 +24,8 @@ export async function start(env: Record<string, string | undefined> = process.en
       info: (m) => app.log.info(m),
       warn: (m) => app.log.warn(m),
     });
+    app.server.maxConnections = config.maxConnections;
+    app.addHook('onClose', async () => closeSharedPools());
     await app.listen({ port: config.port, host: config.host });
     return app;
   } catch (e) {
