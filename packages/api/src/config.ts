@@ -29,7 +29,10 @@ export interface Config {
   uploadLimit: number;
   /** Most data rows an import may have (IMPORT_MAX_ROWS, default 10,000). */
   importMaxRows: number;
-  /** Worker threads for calibration, simulation and chart images (COMPUTE_THREADS, default 2). */
+  /**
+   * Worker threads for calibration, simulation and chart images (COMPUTE_THREADS, default 2). 0 computes on the
+   * event loop with no time or queue limit: for unit tests (testConfig), never for a server.
+   */
   computeThreads: number;
   /** Computations that may wait for a worker before 503 BUSY (COMPUTE_QUEUE, default 256). */
   computeQueue: number;
@@ -112,7 +115,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel,
     uploadLimit: int(env, 'UPLOAD_LIMIT', 5 * 1024 * 1024, 1024, 100 * 1024 * 1024),
     importMaxRows: int(env, 'IMPORT_MAX_ROWS', 10_000, 1, 1_000_000),
-    computeThreads: int(env, 'COMPUTE_THREADS', 2, 1, 64),
+    computeThreads: int(env, 'COMPUTE_THREADS', 2, 0, 64),
     computeQueue: int(env, 'COMPUTE_QUEUE', 256, 0, 100_000),
     computeTimeoutSec: int(env, 'COMPUTE_TIMEOUT', 30, 1, 3600),
     requestTimeoutSec: int(env, 'REQUEST_TIMEOUT', 30, 1, 3600),
@@ -131,5 +134,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 
 /** Settings for tests: in-memory SQLite, no logging. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({}), databaseUrl: ':memory:', logLevel: 'silent', rateLimitMax: 0, ...overrides };
+  return {
+    ...loadConfig({}),
+    databaseUrl: ':memory:',
+    logLevel: 'silent',
+    rateLimitMax: 0,
+    // Computations inline: a worker costs seconds to start in every test process. The pool itself is tested in
+    // compute/pool.test.ts and tests/reliability/stall.test.ts, and the real server always uses it.
+    computeThreads: 0,
+    ...overrides,
+  };
 }

@@ -14,10 +14,10 @@
  */
 import Piscina from 'piscina';
 import { ApiError } from '../errors.ts';
-import { failureError, type TaskName, type TaskOutcome, type Tasks } from './tasks.ts';
+import { failureError, runTask, type TaskName, type TaskOutcome, type Tasks } from './tasks.ts';
 
 export interface ComputePoolOptions {
-  /** Worker threads (COMPUTE_THREADS). */
+  /** Worker threads (COMPUTE_THREADS); 0 runs every task on the event loop, without limits (unit tests only). */
   threads: number;
   /** Tasks that may wait for a worker (COMPUTE_QUEUE). */
   queue: number;
@@ -55,6 +55,11 @@ export class ComputePool {
 
   /** Runs a task of compute/tasks.ts on a worker; its errors are thrown again as the same API errors. */
   async run<K extends TaskName>(name: K, ...args: Parameters<Tasks[K]>): Promise<Awaited<ReturnType<Tasks[K]>>> {
+    if (this.options.threads === 0) {
+      const inline = await runTask({ name, args });
+      if (!inline.ok) throw failureError(inline.failure);
+      return inline.value as Awaited<ReturnType<Tasks[K]>>;
+    }
     const pool = this.#piscina();
     const signal = AbortSignal.timeout(this.options.timeoutMs);
     let outcome: TaskOutcome;
@@ -81,7 +86,24 @@ export class ComputePool {
     return outcome.value as Awaited<ReturnType<Tasks[K]>>;
   }
 
+  #warm: Promise<void> | undefined;
+
+  /**
+   * Starts every worker and loads the task table in it (a few seconds: the engine, the LP solver, Chart.js and
+   * the canvas), once per pool, so the first requests are not the ones that pay for it.
+   */
+  warm(): Promise<void> {
+    if (this.options.threads === 0) return Promise.resolve();
+    this.#warm ??= Promise.all(
+      Array.from({ length: this.options.threads }, () =>
+        this.#piscina().run({ name: 'ping', args: [] }, { signal: AbortSignal.timeout(120_000) }),
+      ),
+    ).then(() => undefined);
+    return this.#warm;
+  }
+
   async close(): Promise<void> {
+    this.#warm = undefined;
     const p = this.#pool;
     this.#pool = undefined;
     await p?.destroy();

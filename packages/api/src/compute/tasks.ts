@@ -10,6 +10,8 @@ import { ApiError } from '../errors.ts';
 import { evaluateOf, requiredOf, simulateOf, trackOf, whatifOf } from './run.ts';
 
 export const TASKS = {
+  /** Nothing: loads the worker (ComputePool.warm). */
+  ping: () => true,
   evaluate: evaluateOf,
   track: trackOf,
   required: requiredOf,

@@ -11,12 +11,10 @@ declare module 'fastify' {
 }
 
 export const computePlugin: FastifyPluginAsync<{ config: Config }> = global(async (app, { config }) => {
-  app.decorate(
-    'compute',
-    sharedComputePool({
-      threads: config.computeThreads,
-      queue: config.computeQueue,
-      timeoutMs: config.computeTimeoutSec * 1000,
-    }),
-  );
+  const pool = sharedComputePool({
+    threads: config.computeThreads,
+    queue: config.computeQueue,
+    timeoutMs: config.computeTimeoutSec * 1000,
+  });
+  app.decorate('compute', pool);
 });
