@@ -131,8 +131,8 @@ function roundTrip(backend: Backend) {
         createdAt: new Date().toISOString(),
         tables: {
           ...backup,
-          // the last table inserted refers to a scenario that the backup does not have
-          whatifs: [{ ...backup.whatifs[0]!, id: 'wi_orphan', scenario_id: 'khong-co' }],
+          // the last table inserted has the same id twice: it passes the content checks and fails on insert
+          whatifs: [backup.whatifs[0]!, { ...backup.whatifs[0]!, name: 'bản sao' }],
         },
       };
       await expect(restoreBackup(a.handle.db, bad)).rejects.toThrow();

@@ -10,10 +10,14 @@ export interface Server {
   output: () => string;
 }
 
-export async function startServer(env: Record<string, string>): Promise<Server> {
+/** `script`: the entry to run, by default server.ts itself (api-only.ts: the same without the web app). */
+export async function startServer(
+  env: Record<string, string>,
+  script = join(REPO_ROOT, 'packages/api/src/server.ts'),
+): Promise<Server> {
   const port = await freePort();
   let out = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'packages/api/src/server.ts')], {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', RATE_LIMIT_MAX: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],

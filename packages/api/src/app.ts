@@ -11,6 +11,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/database.ts';
 import { authPlugin } from './plugins/auth.ts';
+import { computePlugin } from './plugins/compute.ts';
 import { dbPlugin } from './plugins/db.ts';
 import { errorsPlugin } from './plugins/errors.ts';
 import { swaggerPlugin } from './plugins/swagger.ts';
@@ -50,6 +51,16 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     // Strict bodies: no coercion ("7.5" is not a number) and unknown fields are refused, not dropped.
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false } },
     routerOptions: { maxParamLength: 200 },
+    // A body still arriving after requestTimeout is cut off (408); an idle connection is closed after
+    // connectionTimeout: partial uploads cannot pile up until the file descriptors run out.
+    requestTimeout: config.requestTimeoutSec * 1000,
+    connectionTimeout: config.connectionTimeoutSec * 1000,
+    // Headers must be in within 20 s (or requestTimeout if shorter); Node checks both every second, not 30 s.
+    http: {
+      headersTimeout: Math.min(config.requestTimeoutSec * 1000, 20_000),
+      connectionsCheckingInterval: 1000,
+    },
+    trustProxy: config.trustProxy,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // Bodies are JSON or YAML only: a text/plain body would skip the per-media-type schemas.
@@ -66,6 +77,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     });
   if (config.rateLimitMax > 0) await app.register(rateLimit, { max: config.rateLimitMax, timeWindow: '1 minute' });
   await app.register(dbPlugin, { config, ...options });
+  await app.register(computePlugin, { config });
   await app.register(authPlugin, { config });
   await app.register(swaggerPlugin, { version: API_VERSION });
 

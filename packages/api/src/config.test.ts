@@ -36,6 +36,9 @@ describe('loadConfig', () => {
     ['REQUIRE_TOKEN_FOR_READ', 'maybe'],
     ['CORS_ORIGIN', 'example.com/path'],
     ['LOG_LEVEL', 'loud'],
+    ['CONNECTION_TIMEOUT', '10'],
+    ['COMPUTE_THREADS', '-1'],
+    ['TRUST_PROXY', 'sometimes'],
   ])('stops on a bad %s (%s) with a message naming it', (name, value) => {
     let error: unknown;
     try {

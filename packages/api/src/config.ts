@@ -29,6 +29,23 @@ export interface Config {
   uploadLimit: number;
   /** Most data rows an import may have (IMPORT_MAX_ROWS, default 10,000). */
   importMaxRows: number;
+  /**
+   * Worker threads for calibration, simulation and chart images (COMPUTE_THREADS, default 2). 0 computes on the
+   * event loop with no time or queue limit: for unit tests (testConfig), never for a server.
+   */
+  computeThreads: number;
+  /** Computations that may wait for a worker before 503 BUSY (COMPUTE_QUEUE, default 256). */
+  computeQueue: number;
+  /** Time limit of one computation, waiting included, in seconds (COMPUTE_TIMEOUT, default 30). */
+  computeTimeoutSec: number;
+  /** Whole-request limit in seconds: a body still arriving after it is cut off with 408 (REQUEST_TIMEOUT, default 30). */
+  requestTimeoutSec: number;
+  /** A connection idle this many seconds is closed (CONNECTION_TIMEOUT, default 60). */
+  connectionTimeoutSec: number;
+  /** Most open connections; more are refused at once (MAX_CONNECTIONS, default 1000). */
+  maxConnections: number;
+  /** Take the client address from X-Forwarded-For, set by a reverse proxy you trust (TRUST_PROXY, default false). */
+  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {
@@ -84,7 +101,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       throw new ConfigError('CORS_ORIGIN', `must be * or a comma-separated list of http(s)://host[:port], got "${o}"`);
   const logLevel = (env.LOG_LEVEL ?? 'info').trim();
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
-  return {
+  const config: Config = {
     port: int(env, 'PORT', 8080, 1, 65535),
     host,
     databaseUrl,
@@ -98,10 +115,33 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel,
     uploadLimit: int(env, 'UPLOAD_LIMIT', 5 * 1024 * 1024, 1024, 100 * 1024 * 1024),
     importMaxRows: int(env, 'IMPORT_MAX_ROWS', 10_000, 1, 1_000_000),
+    computeThreads: int(env, 'COMPUTE_THREADS', 2, 0, 64),
+    computeQueue: int(env, 'COMPUTE_QUEUE', 256, 0, 100_000),
+    computeTimeoutSec: int(env, 'COMPUTE_TIMEOUT', 30, 1, 3600),
+    requestTimeoutSec: int(env, 'REQUEST_TIMEOUT', 30, 1, 3600),
+    connectionTimeoutSec: int(env, 'CONNECTION_TIMEOUT', 60, 1, 3600),
+    maxConnections: int(env, 'MAX_CONNECTIONS', 1000, 1, 1_000_000),
+    trustProxy: bool(env, 'TRUST_PROXY', false),
   };
+  // An answer that is still being computed sends nothing, so the idle limit must outlast the compute limit.
+  if (config.connectionTimeoutSec <= config.computeTimeoutSec)
+    throw new ConfigError(
+      'CONNECTION_TIMEOUT',
+      `must be more than COMPUTE_TIMEOUT (${config.computeTimeoutSec} s), got ${config.connectionTimeoutSec}`,
+    );
+  return config;
 }
 
 /** Settings for tests: in-memory SQLite, no logging. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({}), databaseUrl: ':memory:', logLevel: 'silent', rateLimitMax: 0, ...overrides };
+  return {
+    ...loadConfig({}),
+    databaseUrl: ':memory:',
+    logLevel: 'silent',
+    rateLimitMax: 0,
+    // Computations inline: a worker costs seconds to start in every test process. The pool itself is tested in
+    // compute/pool.test.ts and tests/reliability/stall.test.ts, and the real server always uses it.
+    computeThreads: 0,
+    ...overrides,
+  };
 }

@@ -8,21 +8,28 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
+import { closeSharedPools } from './compute/pool.ts';
 import { ConfigError, loadConfig, REPO_ROOT } from './config.ts';
 import { migrate, openDatabase } from './db/database.ts';
 import { createRepositories } from './repositories/index.ts';
 import { seedScenarios } from './seed.ts';
 
-export async function start(env: Record<string, string | undefined> = process.env): Promise<FastifyInstance> {
+export async function start(
+  env: Record<string, string | undefined> = process.env,
+  options: { web?: boolean } = {},
+): Promise<FastifyInstance> {
   const config = loadConfig(env);
   const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrate(handle);
-    const app = await buildApp(config, { handle, closeHandle: true, web: {} });
+    const app = await buildApp(config, { handle, closeHandle: true, ...(options.web === false ? {} : { web: {} }) });
     await seedScenarios(createRepositories(handle.db), join(REPO_ROOT, 'scenarios'), {
       info: (m) => app.log.info(m),
       warn: (m) => app.log.warn(m),
     });
+    app.server.maxConnections = config.maxConnections;
+    // Workers load the engine, the LP solver and Chart.js now, in the background, rather than at the first request.
+    app.compute.warm().catch((e) => app.log.warn({ err: e }, 'compute pool warm-up failed'));
     await app.listen({ port: config.port, host: config.host });
     return app;
   } catch (e) {
@@ -51,13 +58,16 @@ async function main(): Promise<void> {
       app.log.info(`${signal}: closing`);
       const timer = setTimeout(() => process.exit(1), 10_000);
       timer.unref();
-      app.close().then(
-        () => process.exit(0),
-        (e) => {
-          app.log.error(e);
-          process.exit(1);
-        },
-      );
+      app
+        .close()
+        .then(() => closeSharedPools())
+        .then(
+          () => process.exit(0),
+          (e) => {
+            app.log.error(e);
+            process.exit(1);
+          },
+        );
     });
   }
 }

@@ -3,6 +3,7 @@
  * the server: nothing under src/ imports it.
  */
 export * from './bad-input.ts';
+export * from './big-scenario.ts';
 export * from './databases.ts';
 export * from './files.ts';
 export * from './helpers.ts';

@@ -26,6 +26,9 @@ export const ERROR_CODES = {
   SCENARIO_BAD_ACTUAL: 'An actual growth figure is more than −100 and at most 1000 (%)',
   SCENARIO_BAD_INDICATOR: 'An indicator or department entry is not valid',
   SCENARIO_TOO_DEEP: 'The document nests too deeply or expands too many aliases',
+  SCENARIO_TOO_LARGE: 'The scenario is larger than the server accepts (see the limits in RELIABILITY.md)',
+  SCENARIO_BAD_GROWTH: 'A target growth figure is more than −100 and at most 1000 (%)',
+  SCENARIO_BAD_TEXT: 'Text cannot contain NUL characters or half characters (lone surrogates)',
   // computations
   INPUT_UNKNOWN_SECTOR: 'This sector is not in the scenario',
   INPUT_UNKNOWN_PERIOD: 'This period is not one of Q1, Q2, Q3, Q4, H1, 9M, FY',

@@ -22,6 +22,7 @@ export * from './scenario/index.ts';
 export * from './scenario/sectors.ts';
 export * from './scenario/types.ts';
 export * from './simulate/index.ts';
+export * from './text/index.ts';
 export * from './track/index.ts';
 export * from './uncertainty/index.ts';
 export * from './versions/index.ts';

@@ -6,10 +6,12 @@
  * file from a newer schema than this build knows.
  */
 import { randomBytes } from 'node:crypto';
-import { open, readFile, rename, rm } from 'node:fs/promises';
+import { open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { isPeriod, parseScenarioObject, textProblem, VINTAGES } from '@grdp/engine';
 import { MIGRATIONS } from '../migrations/index.ts';
+import { isRole } from '../repositories/tokens.ts';
 import type { Db } from './database.ts';
 import type { Database } from './types.ts';
 
@@ -184,15 +186,99 @@ export function checkBackup(doc: unknown): Backup {
     });
   }
   if (typeof b.createdAt !== 'string') throw new BackupError('createdAt must be a string');
+  checkContent(b as unknown as Backup);
   return b as unknown as Backup;
+}
+
+/** Largest backup file read (1 GiB); `/dev/zero` or a runaway file is refused before reading. */
+export const MAX_BACKUP_BYTES = 2 ** 30;
+
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+const ID = /^[\w.:-]{1,200}$/;
+
+function jsonOf(text: string, where: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new BackupError(`${where} is not JSON: ${(e as Error).message}`);
+  }
+}
+
+function checkValues(text: string, where: string): void {
+  const v = jsonOf(text, where);
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new BackupError(`${where} must be a JSON object`);
+  for (const [k, n] of Object.entries(v))
+    if (typeof n !== 'number' || !Number.isFinite(n))
+      throw new BackupError(`${where}.${k} must be a number, got ${JSON.stringify(n)}`);
+}
+
+/**
+ * What the rows say, beyond their shape: text the one text rule allows, roles from the allow-list, ids, hashes,
+ * timestamps, scenarios the engine reads, actual values and what-if bodies that are JSON, and references to
+ * scenarios that exist. Whatever the server would later choke on (a 500 on GET) is refused here, before writing.
+ */
+function checkContent(backup: Backup): void {
+  for (const t of BACKUP_TABLES)
+    (backup.tables[t] as unknown as Record<string, unknown>[]).forEach((row, i) => {
+      for (const [c, v] of Object.entries(row)) {
+        const bad = typeof v === 'string' ? textProblem(v) : null;
+        if (bad) throw new BackupError(`tables.${t}[${i}].${c}: ${bad.message}`);
+        if (c.endsWith('_at') && typeof v === 'string' && !(ISO_TIME.test(v) && !Number.isNaN(Date.parse(v))))
+          throw new BackupError(`tables.${t}[${i}].${c} is not an ISO timestamp: ${JSON.stringify(v)}`);
+      }
+    });
+  const scenarioIds = new Set<string>();
+  backup.tables.scenarios.forEach((r, i) => {
+    const at = `tables.scenarios[${i}]`;
+    if (!ID.test(r.id)) throw new BackupError(`${at}.id is not an id: ${JSON.stringify(r.id)}`);
+    try {
+      const { scenario } = parseScenarioObject(jsonOf(r.json, `${at}.json`));
+      if (scenario.id !== r.id) throw new BackupError(`${at}.json has id "${scenario.id}", the row "${r.id}"`);
+    } catch (e) {
+      if (e instanceof BackupError) throw e;
+      throw new BackupError(`${at}.json is not a valid scenario: ${(e as Error).message}`);
+    }
+    scenarioIds.add(r.id);
+  });
+  const known = (id: string, at: string) => {
+    if (!scenarioIds.has(id)) throw new BackupError(`${at}.scenario_id "${id}" is not a scenario of the backup`);
+  };
+  backup.tables.actual_revisions.forEach((r, i) => {
+    const at = `tables.actual_revisions[${i}]`;
+    known(r.scenario_id, at);
+    if (!isPeriod(r.period)) throw new BackupError(`${at}.period is not a period: ${JSON.stringify(r.period)}`);
+    if (!(VINTAGES as readonly string[]).includes(r.vintage))
+      throw new BackupError(`${at}.vintage is not a vintage: ${JSON.stringify(r.vintage)}`);
+    checkValues(r.values_json, `${at}.values_json`);
+    if (r.previous_values_json !== null) checkValues(r.previous_values_json, `${at}.previous_values_json`);
+  });
+  backup.tables.tokens.forEach((r, i) => {
+    const at = `tables.tokens[${i}]`;
+    if (!ID.test(r.id)) throw new BackupError(`${at}.id is not an id: ${JSON.stringify(r.id)}`);
+    if (!isRole(r.role)) throw new BackupError(`${at}.role must be editor or admin, got ${JSON.stringify(r.role)}`);
+    if (!/^[0-9a-f]{64}$/.test(r.hash)) throw new BackupError(`${at}.hash is not a sha256 hex digest`);
+  });
+  backup.tables.whatifs.forEach((r, i) => {
+    const at = `tables.whatifs[${i}]`;
+    if (!ID.test(r.id)) throw new BackupError(`${at}.id is not an id: ${JSON.stringify(r.id)}`);
+    known(r.scenario_id, at);
+    const body = jsonOf(r.body_json, `${at}.body_json`);
+    if (typeof body !== 'object' || body === null || Array.isArray(body))
+      throw new BackupError(`${at}.body_json must be a JSON object`);
+  });
 }
 
 /** Reads and checks a backup file. Throws BackupError. */
 export async function readBackupFile(file: string): Promise<Backup> {
   let data: Buffer;
   try {
+    const info = await stat(file);
+    if (!info.isFile()) throw new BackupError(`${file} is not a regular file`);
+    if (info.size > MAX_BACKUP_BYTES)
+      throw new BackupError(`${file} is ${info.size} bytes; a backup is at most ${MAX_BACKUP_BYTES} bytes`);
     data = await readFile(file);
   } catch (e) {
+    if (e instanceof BackupError) throw e;
     throw new BackupError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
   return decodeBackup(data);

@@ -24,7 +24,11 @@ declare module 'fastify' {
   }
 }
 
-const RANK: Record<Access, number> = { read: 0, editor: 1, admin: 2 };
+const RANK: ReadonlyMap<string, number> = new Map([
+  ['read', 0],
+  ['editor', 1],
+  ['admin', 2],
+]);
 
 /** Addresses tracked at most; expired entries are dropped first, then the oldest. */
 const MAX_TRACKED = 10_000;
@@ -90,7 +94,9 @@ export const authPlugin: FastifyPluginAsync<{ config: Config }> = global(async (
         throw new ApiError('UNAUTHORIZED', 'The bearer token is not valid');
       }
       request.principal = principal;
-      if (RANK[principal.role] < RANK[access])
+      // Fail closed: a role missing from the table ranks below every access (an `unknown` role can do nothing).
+      const has = RANK.get(principal.role) ?? Number.NEGATIVE_INFINITY;
+      if (!(has >= (RANK.get(access) ?? Number.POSITIVE_INFINITY)))
         throw new ApiError('FORBIDDEN', `This needs role ${access}; the token has role ${principal.role}`);
     };
   });

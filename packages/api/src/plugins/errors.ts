@@ -1,6 +1,6 @@
 /**
  * One error handler: every 4xx is JSON `{code, message, path?}` with a stable code (engine GrdpError: SCENARIO_* →
- * 400 with every issue, INPUT_* → 422); every 5xx is logged and answered with a generic text.
+ * 400 with every issue, SCENARIO_TOO_LARGE → 413, INPUT_* → 422); every 5xx is logged and answered with a generic text.
  */
 import { GrdpError } from '@grdp/engine';
 import type { FastifyError, FastifyPluginAsync, FastifyReply } from 'fastify';
@@ -52,7 +52,7 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
     });
     const body: ErrorBody = { code, message: error.message, issues };
     if (first) body.path = first.path;
-    return { status: code.startsWith('INPUT_') ? 422 : 400, body };
+    return { status: code === 'SCENARIO_TOO_LARGE' ? 413 : code.startsWith('INPUT_') ? 422 : 400, body };
   }
   const fe = error as FastifyError & { validationContext?: string };
   if (fe?.validation) {
@@ -76,6 +76,9 @@ export const errorsPlugin: FastifyPluginAsync = global(async (app) => {
     const { status, body } = toErrorResponse(error);
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: body.code, path: body.path }, body.message);
+    // A refusal for load (503 BUSY, COMPUTE_TIMEOUT, 507) says when to come back.
+    const retryAfter = (error as { retryAfter?: unknown }).retryAfter;
+    if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
     return reply.status(status).type('application/json; charset=utf-8').send(body);
   });
   app.setNotFoundHandler((request, reply) =>

@@ -11,10 +11,19 @@ export type Role = 'editor' | 'admin';
 export const ROLES: readonly Role[] = ['editor', 'admin'];
 export const TOKEN_PREFIX = 'grdp_';
 
+/**
+ * The allow-list of roles, checked wherever a stored role is read: a role text this code does not know (a
+ * tampered database or backup, `superuser`) is `unknown`, and an unknown role has no access at all.
+ */
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
 export interface TokenInfo {
   id: string;
   name: string;
-  role: Role;
+  /** `unknown` when the stored role is not in ROLES: such a token is never accepted (`verify`). */
+  role: Role | 'unknown';
   createdAt: string;
   revokedAt: string | null;
 }
@@ -24,7 +33,7 @@ const hashOf = (token: string) => createHash('sha256').update(token, 'utf8').dig
 const toInfo = (r: TokenTable): TokenInfo => ({
   id: r.id,
   name: r.name,
-  role: r.role as Role,
+  role: isRole(r.role) ? r.role : 'unknown',
   createdAt: r.created_at,
   revokedAt: r.revoked_at,
 });
@@ -33,7 +42,7 @@ export function createTokensRepository(db: Db) {
   return {
     /** A new token; the returned `token` is the only copy of it. */
     async create(name: string, role: Role): Promise<TokenInfo & { token: string }> {
-      if (!ROLES.includes(role)) throw new Error(`role must be editor or admin, not ${role}`);
+      if (!isRole(role)) throw new Error(`role must be editor or admin, not ${role}`);
       const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
       const row: TokenTable = {
         id: newId('tok'),
@@ -66,7 +75,7 @@ export function createTokensRepository(db: Db) {
     },
 
     /**
-     * The active token matching a presented bearer token, or undefined. The lookup is by hash, so timing reveals
+     * The active token matching a presented bearer token, or undefined (also when its stored role is unknown). The lookup is by hash, so timing reveals
      * nothing about the token; the stored hash is then compared in constant time as well.
      */
     async verify(presented: string): Promise<TokenInfo | undefined> {
@@ -81,7 +90,9 @@ export function createTokensRepository(db: Db) {
       if (!row) return undefined;
       const a = Buffer.from(row.hash, 'hex');
       const b = Buffer.from(hash, 'hex');
-      return a.length === b.length && timingSafeEqual(a, b) ? toInfo(row) : undefined;
+      if (!(a.length === b.length && timingSafeEqual(a, b))) return undefined;
+      // Fail closed: a token whose stored role is not on the allow-list gives no access.
+      return isRole(row.role) ? toInfo(row) : undefined;
     },
   };
 }

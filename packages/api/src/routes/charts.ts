@@ -7,11 +7,9 @@
  */
 
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { scenarioChart, tableCsv } from '@grdp/charts';
-import { resolveBase } from '@grdp/engine';
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply } from 'fastify';
-import { MAX_PIXEL_RATIO, MAX_SIZE, MIN_SIZE, renderChart } from '../charts/render.ts';
+import { MAX_PIXEL_RATIO, MAX_SIZE, MIN_SIZE } from '../charts/render.ts';
 import { ApiError } from '../errors.ts';
 import { errors, ScenarioIdParams } from '../schemas/common.ts';
 import { FileResponse, LangSchema } from '../schemas/files.ts';
@@ -22,6 +20,8 @@ export const DEFAULT_HEIGHT = 450;
 export const DEFAULT_SCALE = 2;
 /** The largest PNG side in pixels (width or height times scale). */
 export const MAX_PIXELS = 6000;
+/** The largest image area in pixels (PNG: width × height × scale²; SVG: width × height): 8 megapixels. */
+export const MAX_AREA = 8_000_000;
 
 const SIZE = Type.String({ pattern: '^[0-9]{1,6}$', description: `pixels, ${MIN_SIZE}..${MAX_SIZE}` });
 
@@ -77,10 +77,10 @@ function scaleOf(raw: string | undefined, width: number, height: number): number
   const value = raw === undefined ? DEFAULT_SCALE : Number(raw);
   if (!(value >= 1 && value <= MAX_PIXEL_RATIO))
     throw new ApiError('VALIDATION', `scale must be from 1 to ${MAX_PIXEL_RATIO}, got ${raw}`, 'querystring.scale');
-  if (Math.max(width, height) * value > MAX_PIXELS)
+  if (Math.max(width, height) * value > MAX_PIXELS || width * height * value * value > MAX_AREA)
     throw new ApiError(
       'VALIDATION',
-      `the image would be ${Math.round(width * value)} × ${Math.round(height * value)} pixels; at most ${MAX_PIXELS} a side`,
+      `the image would be ${Math.round(width * value)} × ${Math.round(height * value)} pixels; at most ${MAX_PIXELS} a side and ${MAX_AREA / 1e6} megapixels`,
       'querystring.scale',
     );
   return value;
@@ -124,33 +124,30 @@ export const chartRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const scale = format === 'png' ? scaleOf(query.scale, width, height) : 1;
       const lang = query.lang ?? 'vi';
       const theme = query.theme ?? 'light';
+      if (format === 'svg' && width * height > MAX_AREA)
+        throw new ApiError(
+          'VALIDATION',
+          `the image would be ${width} × ${height} pixels; at most ${MAX_AREA / 1e6} megapixels`,
+          'querystring',
+        );
       const scenario = await app.repos.scenarios.effectiveScenario(id);
       if (!scenario) throw new ApiError('NOT_FOUND', `no scenario ${id}`);
-      const { base } = await resolveBase(scenario);
-      const built = scenarioChart(scenario, base, name, {
+      const built = await app.compute.run('chart', scenario, name, {
+        format,
+        width,
+        height,
+        scale,
         lang,
         theme,
-        responsive: false,
         ...(query.view !== undefined && { view: query.view }),
-        ...(query.contrib !== undefined && { contributions: query.contrib }),
+        ...(query.contrib !== undefined && { contrib: query.contrib }),
       });
       if (!built) throw new ApiError('NOT_FOUND', `no chart ${name} for ${id}`);
-      const file = `${id}-${built.entry.name}-${built.view}`;
       const send = (body: string | Buffer) =>
         (reply as FastifyReply).type(FORMATS[format]).header('cache-control', 'no-cache').send(body);
-      if (format === 'json') return send(JSON.stringify(built.table));
-      if (format === 'csv') {
-        reply.header('content-disposition', `attachment; filename="${file}.csv"`);
-        return send(tableCsv(built.table, lang));
-      }
-      let image: Buffer;
-      try {
-        image = renderChart(built.config, { width, height, format, theme, devicePixelRatio: scale });
-      } catch (e) {
-        if (e instanceof RangeError) throw new ApiError('VALIDATION', e.message, 'querystring');
-        throw e;
-      }
-      return send(image);
+      if (format === 'csv') reply.header('content-disposition', `attachment; filename="${built.file}.csv"`);
+      const body = built.body;
+      return send(typeof body === 'string' ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength));
     },
   );
 };

@@ -3,8 +3,6 @@
  * audit, evaluate. Every figure comes from @grdp/engine.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { audit, calibrate } from '@grdp/engine';
-import { evaluateOf } from '../compute/run.ts';
 import { ApiError } from '../errors.ts';
 import { readScenarioBody } from '../scenario-input.ts';
 import { errors, ScenarioIdParams } from '../schemas/common.ts';
@@ -38,8 +36,7 @@ export const computeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const scenario = await effective(request.params.id);
-      const result = await calibrate(scenario, { asPrinted: request.query.asPrinted === 'true' });
-      return { ...result, scenarioId: scenario.id };
+      return app.compute.run('calibrate', scenario, request.query.asPrinted === 'true');
     },
   );
 
@@ -56,7 +53,7 @@ export const computeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const scenario = await effective(request.params.id);
-      return { scenarioId: scenario.id, findings: await audit(scenario) };
+      return app.compute.run('audit', scenario);
     },
   );
 
@@ -72,7 +69,7 @@ export const computeRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: EvaluateResponseSchema, ...errors(400, 401, 403, 404, 422) },
       },
     },
-    async (request) => evaluateOf(await effective(request.params.id), request.query.base),
+    async (request) => app.compute.run('evaluate', await effective(request.params.id), request.query.base),
   );
 
   app.post(
@@ -89,7 +86,7 @@ export const computeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { scenario, warnings } = readScenarioBody(request.body);
-      return evaluateOf(scenario, request.query.base, warnings);
+      return app.compute.run('evaluate', scenario, request.query.base, warnings);
     },
   );
 };

@@ -3,7 +3,7 @@
  * evaluation (stateless). Every figure comes from @grdp/engine.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { planOf, type SimulateRequest, simulateOf } from '../compute/run.ts';
+import { planOf, type SimulateRequest } from '../compute/run.ts';
 import { ApiError } from '../errors.ts';
 import { readScenarioBody } from '../scenario-input.ts';
 import { errors, ScenarioIdParams } from '../schemas/common.ts';
@@ -48,7 +48,7 @@ export const simulationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const options = simulateRequest(request.body as SimulateRequest | undefined);
       const scenario = await app.repos.scenarios.effectiveScenario(request.params.id);
       if (!scenario) throw new ApiError('NOT_FOUND', `no scenario ${request.params.id}`);
-      return simulateOf(scenario, options);
+      return app.compute.run('simulate', scenario, options);
     },
   );
 
@@ -67,7 +67,7 @@ export const simulationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { scenario: body, ...rest } = request.body;
       const options = simulateRequest(rest as SimulateRequest);
       const { scenario, warnings } = readScenarioBody(body);
-      return { ...(await simulateOf(scenario, options)), warnings };
+      return { ...(await app.compute.run('simulate', scenario, options)), warnings };
     },
   );
 

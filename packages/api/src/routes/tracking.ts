@@ -5,7 +5,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { preValidationAsyncHookHandler } from 'fastify';
-import { requiredOf, savedWhatifRequest, trackOf, type WhatifRequest, whatifOf } from '../compute/run.ts';
+import { savedWhatifRequest, type WhatifRequest } from '../compute/run.ts';
 import { ApiError } from '../errors.ts';
 import { readScenarioBody } from '../scenario-input.ts';
 import { errors, ScenarioIdParams } from '../schemas/common.ts';
@@ -48,7 +48,7 @@ export const trackingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: TrackResponseSchema, ...STORED_ERRORS },
       },
     },
-    async (request) => trackOf(await effective(request.params.id), request.body?.asOf),
+    async (request) => app.compute.run('track', await effective(request.params.id), request.body?.asOf),
   );
 
   app.post(
@@ -64,7 +64,7 @@ export const trackingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { scenario, warnings } = readScenarioBody(request.body.scenario);
-      return { ...(await trackOf(scenario, request.body.asOf)), warnings };
+      return { ...(await app.compute.run('track', scenario, request.body.asOf)), warnings };
     },
   );
 
@@ -81,7 +81,7 @@ export const trackingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: RequiredResponseSchema, ...STORED_ERRORS },
       },
     },
-    async (request) => requiredOf(await effective(request.params.id), request.body?.asOf),
+    async (request) => app.compute.run('required', await effective(request.params.id), request.body?.asOf),
   );
 
   app.post(
@@ -97,7 +97,7 @@ export const trackingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { scenario, warnings } = readScenarioBody(request.body.scenario);
-      return { ...(await requiredOf(scenario, request.body.asOf)), warnings };
+      return { ...(await app.compute.run('required', scenario, request.body.asOf)), warnings };
     },
   );
 
@@ -113,7 +113,7 @@ export const trackingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: WhatifResponseSchema, ...STORED_ERRORS },
       },
     },
-    async (request) => whatifOf(await effective(request.params.id), request.body as WhatifRequest),
+    async (request) => app.compute.run('whatif', await effective(request.params.id), request.body as WhatifRequest),
   );
 
   app.post(
@@ -130,7 +130,7 @@ export const trackingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { scenario: body, ...rest } = request.body;
       const { scenario, warnings } = readScenarioBody(body);
-      return { ...(await whatifOf(scenario, rest as WhatifRequest)), warnings };
+      return { ...(await app.compute.run('whatif', scenario, rest as WhatifRequest)), warnings };
     },
   );
 
@@ -150,7 +150,10 @@ export const trackingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const saved = await app.repos.whatifs.get(id, whatifId);
       if (!saved) throw new ApiError('NOT_FOUND', `no what-if ${whatifId} of scenario ${id}`);
       const whatif = savedWhatifRequest(saved.body);
-      return { ...(await whatifOf(await effective(id), whatif)), whatif: { id: saved.id, name: saved.name } };
+      return {
+        ...(await app.compute.run('whatif', await effective(id), whatif)),
+        whatif: { id: saved.id, name: saved.name },
+      };
     },
   );
 };

@@ -5,7 +5,9 @@ export const RoleSchema = Type.Union([Type.Literal('editor'), Type.Literal('admi
 export const TokenInfoSchema = Type.Object({
   id: Type.String(),
   name: Type.String(),
-  role: RoleSchema,
+  role: Type.Union([RoleSchema, Type.Literal('unknown')], {
+    description: '`unknown`: the stored role is not editor or admin (a tampered database); the token gives no access',
+  }),
   createdAt: Type.String({ format: 'date-time' }),
   revokedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
 });

@@ -1,8 +1,15 @@
-import { isActualValue } from '../actuals/value.ts';
+import { actualValueProblem, isActualValue } from '../actuals/value.ts';
 import { type ErrorCode, type Issue, issue, type WarningCode } from '../errors.ts';
 import { parseIndicatorSet } from '../indicators/parse.ts';
 import { isPeriod, PERIODS, type Period } from '../periods.ts';
-import { SCENARIO_MAX_DEPTH } from './limits.ts';
+import { textProblem } from '../text/index.ts';
+import {
+  SCENARIO_MAX_ACTUALS,
+  SCENARIO_MAX_BASE_LEVEL,
+  SCENARIO_MAX_DEPTH,
+  SCENARIO_MAX_SECTORS,
+  SCENARIO_MAX_TEXT,
+} from './limits.ts';
 
 import { childPath } from './paths.ts';
 import { parsePrintedBand } from './printed.ts';
@@ -109,6 +116,15 @@ export class Checker {
       this.error('SCENARIO_MISSING_FIELD', path, 'the text is empty');
       return undefined;
     }
+    const bad = textProblem(value);
+    if (bad) {
+      this.error('SCENARIO_BAD_TEXT', path, bad.message);
+      return undefined;
+    }
+    if (value.length > SCENARIO_MAX_TEXT) {
+      this.error('SCENARIO_TOO_LARGE', path, `${value.length} characters; at most ${SCENARIO_MAX_TEXT}`);
+      return undefined;
+    }
     return value;
   }
 
@@ -161,7 +177,15 @@ export class Checker {
       return a === undefined || b === undefined ? undefined : this.ordered(a, b, undefined, path);
     }
     if (isRecord(value)) {
-      this.fields(value, ['low', 'high', 'value', 'printed'], path);
+      // `inverted` is accepted so that a scenario's JSON (GET) can be sent back as it is; it is kept only
+      // where it is true to the numbers (low ≤ high after reading).
+      this.fields(value, ['low', 'high', 'value', 'printed', 'inverted'], path);
+      if (value.inverted !== undefined && typeof value.inverted !== 'boolean')
+        this.error(
+          'SCENARIO_WRONG_TYPE',
+          childPath(path, 'inverted'),
+          `expected true or false, got ${describe(value.inverted)}`,
+        );
       const printed = this.text(value.printed, childPath(path, 'printed'), false);
       if ('value' in value) {
         if ('low' in value || 'high' in value) {
@@ -173,7 +197,10 @@ export class Checker {
       }
       const low = this.number(value.low, childPath(path, 'low'));
       const high = this.number(value.high, childPath(path, 'high'));
-      return low === undefined || high === undefined ? undefined : this.ordered(low, high, printed, path);
+      if (low === undefined || high === undefined) return undefined;
+      const band = this.ordered(low, high, printed, path);
+      if (value.inverted === true && low <= high) band.inverted = true;
+      return band;
     }
     this.error('SCENARIO_NOT_NUMERIC', path, describe(value));
     return undefined;
@@ -222,6 +249,11 @@ function checkSectors(value: unknown, c: Checker): Sector[] {
   }
   if (!Array.isArray(value)) {
     c.error('SCENARIO_WRONG_TYPE', 'sectors', `expected a list, got ${describe(value)}`);
+    c.sectorsReliable = false;
+    return sectors;
+  }
+  if (value.length > SCENARIO_MAX_SECTORS) {
+    c.error('SCENARIO_TOO_LARGE', 'sectors', `${value.length} sectors; at most ${SCENARIO_MAX_SECTORS}`);
     c.sectorsReliable = false;
     return sectors;
   }
@@ -290,6 +322,13 @@ function checkBase(value: unknown, sectors: Sector[], c: Checker): BaseLevels | 
         if (v === undefined) ok = false;
         else if (v < 0) {
           c.error('SCENARIO_NEGATIVE_BASE', childPath(path, j), String(v));
+          ok = false;
+        } else if (v > SCENARIO_MAX_BASE_LEVEL) {
+          c.error(
+            'SCENARIO_BAD_BASE',
+            childPath(path, j),
+            `${v} is more than ${SCENARIO_MAX_BASE_LEVEL.toExponential()}`,
+          );
           ok = false;
         }
       });
@@ -373,7 +412,10 @@ function checkTargets(value: unknown, c: Checker): Targets {
       const cellPath = childPath(path, key);
       if (!c.rowKey(key, cellPath)) continue;
       const band = c.band(cell, cellPath);
-      if (band) out[key] = band;
+      if (!band) continue;
+      const problem = actualValueProblem(band.low) ?? actualValueProblem(band.high);
+      if (problem) c.error('SCENARIO_BAD_GROWTH', cellPath, problem);
+      else out[key] = band;
     }
     rows.set(period, out);
   }
@@ -389,6 +431,10 @@ function checkActuals(value: unknown, c: Checker): Actual[] {
   if (value === undefined || value === null) return actuals;
   if (!Array.isArray(value)) {
     c.error('SCENARIO_WRONG_TYPE', 'actuals', `expected a list, got ${describe(value)}`);
+    return actuals;
+  }
+  if (value.length > SCENARIO_MAX_ACTUALS) {
+    c.error('SCENARIO_TOO_LARGE', 'actuals', `${value.length} actuals; at most ${SCENARIO_MAX_ACTUALS}`);
     return actuals;
   }
   value.forEach((item, i) => {

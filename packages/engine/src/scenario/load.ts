@@ -5,7 +5,7 @@ import { SCENARIO_MAX_ALIAS_COUNT, SCENARIO_MAX_DEPTH } from './limits.ts';
 import type { Scenario } from './types.ts';
 import { deepNode, type LineOf, lineLookup, readYaml } from './yaml-source.ts';
 
-export { SCENARIO_MAX_ALIAS_COUNT, SCENARIO_MAX_DEPTH } from './limits.ts';
+export * from './limits.ts';
 export { parsePrintedBand } from './printed.ts';
 export { scenarioToFile, scenarioToYaml } from './write.ts';
 

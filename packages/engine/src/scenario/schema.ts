@@ -58,7 +58,14 @@ const BandSchema = Type.Union(
     Type.Tuple([Type.Number(), Type.Number()], { description: '[low, high]' }),
     Type.String({ pattern: PRINTED_PATTERN, description: 'as printed: "9,5", "7,0 - 7,5%"' }),
     Type.Object(
-      { low: Type.Number(), high: Type.Number(), printed: Type.Optional(Type.String()) },
+      {
+        low: Type.Number(),
+        high: Type.Number(),
+        printed: Type.Optional(Type.String()),
+        inverted: Type.Optional(
+          Type.Boolean({ description: 'The band was printed high first (as a scenario GET returns it); informative' }),
+        ),
+      },
       { additionalProperties: false },
     ),
     Type.Object({ value: Type.Number(), printed: Type.Optional(Type.String()) }, { additionalProperties: false }),

@@ -1,0 +1,51 @@
+import { parseScenarioObject } from '@grdp/engine';
+import { afterAll, describe, expect, it } from 'vitest';
+import { bigScenario } from '../../test-support/big-scenario.ts';
+import { ApiError } from '../errors.ts';
+import { anGiang } from '../testing/helpers.ts';
+import { BusyError, ComputePool } from './pool.ts';
+
+const big = parseScenarioObject(bigScenario(100)).scenario;
+const pools: ComputePool[] = [];
+const pool = (threads: number, queue: number, timeoutMs: number) => {
+  const p = new ComputePool({ threads, queue, timeoutMs });
+  pools.push(p);
+  return p;
+};
+afterAll(async () => Promise.all(pools.map((p) => p.close())));
+
+describe('compute pool', () => {
+  it('runs a task on a worker and returns plain data', async () => {
+    const r = await pool(1, 4, 60_000).run('evaluate', anGiang(), 'auto', []);
+    expect(r.scenarioId).toBe('an-giang-2023');
+    expect(r.base.origin).toBe('implied');
+    expect(Object.keys(r.base.levels).length).toBeGreaterThan(0);
+  });
+
+  it('a domain error in the worker comes back as the same GrdpError (400/422), not a 500', async () => {
+    const s = anGiang();
+    const e = await pool(1, 4, 60_000)
+      .run('whatif', s, { shocks: ['nosuchsector.Q3:-2'] })
+      .catch((x) => x);
+    expect(e).toBeInstanceOf(Error);
+    expect(e.constructor.name === 'GrdpError' || e instanceof ApiError).toBe(true);
+  });
+
+  it('stops a task past its time limit: 503 COMPUTE_TIMEOUT with Retry-After, and the pool still works', async () => {
+    const p = pool(1, 4, 300);
+    const e = await p.run('evaluate', big, 'auto', []).catch((x) => x);
+    expect(e).toBeInstanceOf(BusyError);
+    expect(e).toMatchObject({ code: 'COMPUTE_TIMEOUT', statusCode: 503, retryAfter: 5 });
+    const p2 = pool(1, 4, 60_000);
+    expect((await p2.run('audit', anGiang())).scenarioId).toBe('an-giang-2023');
+  }, 60_000);
+
+  it('refuses a task when every worker is busy and the queue is full: 503 BUSY', async () => {
+    const p = pool(1, 0, 60_000);
+    const first = p.run('evaluate', big, 'auto', []);
+    const second = await p.run('evaluate', big, 'auto', []).catch((x) => x);
+    expect(second).toBeInstanceOf(BusyError);
+    expect(second).toMatchObject({ code: 'BUSY', statusCode: 503 });
+    expect((await first).scenarioId).toBe('big-2024');
+  }, 60_000);
+});

@@ -1,0 +1,34 @@
+/**
+ * The one text rule for everything stored: no NUL character (U+0000, which PostgreSQL cannot keep in `text` and
+ * which no editor shows) and no lone UTF-16 surrogate (half of a character, not Unicode text). The scenario
+ * reader, the API's JSON and YAML bodies, the CSV and XLSX imports and the backup restore all call
+ * `textProblem`, so every door refuses the same characters with the same words.
+ *
+ * @example textProblem('Nông nghiệp') // null
+ * @example textProblem('a\u0000b')?.message // 'a NUL character (U+0000) at character 2'
+ */
+
+export interface TextProblem {
+  /** Index (UTF-16 code units) of the bad character. */
+  index: number;
+  kind: 'nul' | 'lone-surrogate';
+  /** English, fit for an error message after a place: "`note`: a NUL character (U+0000) at character 2". */
+  message: string;
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding U+0000 is the point
+const BAD_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** The first character of `text` that may not be stored, or null when the text is fine. */
+export function textProblem(text: string): TextProblem | null {
+  const m = BAD_TEXT.exec(text);
+  if (!m) return null;
+  const at = `at character ${m.index + 1}`;
+  if (m[0] === '\u0000') return { index: m.index, kind: 'nul', message: `a NUL character (U+0000) ${at}` };
+  const hex = m[0].charCodeAt(0).toString(16).toUpperCase();
+  return {
+    index: m.index,
+    kind: 'lone-surrogate',
+    message: `half of a character (lone surrogate U+${hex}) ${at}: the text is not valid Unicode`,
+  };
+}
