@@ -18,3 +18,4 @@ export * from './scenario/types.ts';
 export * from './simulate/index.ts';
 export * from './track/index.ts';
 export * from './whatif/index.ts';
+export * from './whatif/simulate-input.ts';
