@@ -33,7 +33,7 @@ export async function start(env: Record<string, string | undefined> = process.en
   }
 }
 
-/** The command that makes the first admin token */
+/** The command that makes the first admin token, as the README shows it. */
 export const FIRST_ADMIN_COMMAND = 'npm run grdp -- token create --name "Quản trị" --role admin';
 
 /**
