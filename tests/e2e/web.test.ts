@@ -172,6 +172,8 @@ describe('web app', () => {
     const bytes = readFileSync((await png.path())!);
     expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     expect(bytes.length).toBeGreaterThan(2000);
+    // Report size whatever the screen: 1,600 × 900 pixels (IHDR width and height), as the API's PNG.
+    expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([1600, 900]);
     const [csv] = await Promise.all([
       page.waitForEvent('download'),
       page.click('#figure-band-total-quarterly button[data-action="csv"]'),

@@ -190,4 +190,21 @@ export const en: Record<MessageKey, string> = {
   row: 'Row',
   column: 'Column',
   reason: 'Reason',
+  secondHalf: 'Second half',
+  twoTotalsPublished: 'GRDP as published is',
+  twoTotalsFromSectors: 'added up from the sectors with the base-year weights it is',
+  twoTotalsWhich:
+    'The total charts and tiles use the published figure; the contributions chart adds up the sectors, so its bars reach the second figure. The gap usually comes from rounding or from sector figures revised later.',
+  twoCumulPublished: 'The cumulative figure as published is',
+  twoCumulFromQuarters: 'computed from the quarters it is',
+  twoCumulWhich:
+    'The cumulative charts use the published figure; derived quarters are computed from the cumulative figures, so the quarterly view may differ slightly.',
+  derivedFrom: 'derived from',
+  aboveBand: 'above its band',
+  belowBand: 'below its band',
+  derivedCheck: 'Check the cumulative figures entered: a small error there all lands in this quarter.',
+  exports: 'Download the data',
+  exportCsv: 'CSV',
+  exportXlsx: 'Excel (XLSX)',
+  exportYaml: 'Scenario file (YAML)',
 };

@@ -192,6 +192,23 @@ export const vi = {
   row: 'Dòng',
   column: 'Cột',
   reason: 'Lý do',
+  secondHalf: '6 tháng cuối năm',
+  twoTotalsPublished: 'GRDP theo số công bố là',
+  twoTotalsFromSectors: 'cộng từ các khu vực theo quyền số năm gốc được',
+  twoTotalsWhich:
+    'Biểu đồ và ô tổng dùng số công bố; biểu đồ đóng góp cộng các khu vực nên cột của nó cao bằng số thứ hai. Chênh lệch thường do làm tròn hoặc do số khu vực được điều chỉnh sau.',
+  twoCumulPublished: 'Số lũy kế công bố là',
+  twoCumulFromQuarters: 'tính từ các quý được',
+  twoCumulWhich:
+    'Biểu đồ lũy kế dùng số công bố; các quý suy ra được tính từ số lũy kế, nên số theo quý có thể lệch một chút.',
+  derivedFrom: 'suy ra từ',
+  aboveBand: 'cao hơn mục tiêu',
+  belowBand: 'thấp hơn mục tiêu',
+  derivedCheck: 'Hãy kiểm tra các số lũy kế đã nhập: một sai lệch nhỏ ở đó dồn hết vào quý này.',
+  exports: 'Tải số liệu',
+  exportCsv: 'CSV',
+  exportXlsx: 'Excel (XLSX)',
+  exportYaml: 'Tệp kịch bản (YAML)',
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -36,7 +36,7 @@ export async function renderEntry(ctx: ViewContext): Promise<void> {
 
   const grid = h(
     'table',
-    { class: 'data entry-grid', id: 'entry-grid' },
+    { class: 'data entry-grid stack', id: 'entry-grid' },
     h('caption', null, t('entryTitle')),
     h(
       'thead',
@@ -64,9 +64,17 @@ export async function renderEntry(ctx: ViewContext): Promise<void> {
             periodLabel(row.period, lang),
             row.fromFile && h('span', { class: 'badge' }, t('fromFile')),
           ),
-          keys.map((k) => h('td', { class: 'cell' }, row.inputs[k], row.derived[k], row.errors[k])),
-          h('td', null, row.vintage),
-          h('td', null, row.note),
+          keys.map((k) =>
+            h(
+              'td',
+              { class: 'cell', dataset: { label: keyLabel(k, lang, names) } },
+              row.inputs[k],
+              row.derived[k],
+              row.errors[k],
+            ),
+          ),
+          h('td', { dataset: { label: t('vintage') } }, row.vintage),
+          h('td', { dataset: { label: t('note') } }, row.note),
           h(
             'td',
             { class: 'actions' },

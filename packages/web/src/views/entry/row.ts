@@ -7,9 +7,11 @@ import {
   actualTable,
   formatNumber,
   isActualValue,
+  keyLabel,
   type Lang,
   type Period,
   periodLabel,
+  sectorNames,
   VINTAGES,
   type Vintage,
 } from '@grdp/engine';
@@ -47,7 +49,7 @@ export function makeRow(data: ScenarioData, period: Period, keys: string[], lang
       id: `in-${period}-${key}`,
       class: 'num',
       size: 6,
-      'aria-label': `${periodLabel(period, lang)}, ${key}`,
+      'aria-label': `${periodLabel(period, lang)}, ${keyLabel(key, lang, sectorNames(data.scenario))}`,
       'aria-describedby': `${errId} der-${period}-${key}`,
       dataset: { period, key },
     });
