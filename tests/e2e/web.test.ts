@@ -65,9 +65,10 @@ async function tableRows(page: Page, selector: string): Promise<string[][]> {
   );
 }
 
+/** The one token field (token-field.ts): typed once, kept for the session, read when a form sends. */
 async function setEditorToken(page: Page, token: string): Promise<void> {
   await page.fill('#editor-token', token);
-  await page.click('#token-save');
+  await page.press('#editor-token', 'Tab');
 }
 
 const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: join(SHOTS, name), fullPage });
@@ -171,6 +172,8 @@ describe('web app', () => {
     const bytes = readFileSync((await png.path())!);
     expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     expect(bytes.length).toBeGreaterThan(2000);
+    // Report size whatever the screen: 1,600 × 900 pixels (IHDR width and height), as the API's PNG.
+    expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([1600, 900]);
     const [csv] = await Promise.all([
       page.waitForEvent('download'),
       page.click('#figure-band-total-quarterly button[data-action="csv"]'),

@@ -22,6 +22,7 @@ import { backtestRoutes } from './routes/backtest.ts';
 import { chartRoutes } from './routes/charts.ts';
 import { computeRoutes } from './routes/compute.ts';
 import { fileRoutes } from './routes/files.ts';
+import { guideRoutes } from './routes/guide.ts';
 import { scenarioRoutes } from './routes/scenarios.ts';
 import { simulationRoutes } from './routes/simulation.ts';
 import { systemRoutes } from './routes/system.ts';
@@ -92,6 +93,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(tokenRoutes);
   await app.register(fileRoutes, { config });
   await app.register(chartRoutes);
+  await app.register(guideRoutes);
   if (options.web) await app.register(webPlugin, options.web);
   await app.ready();
   return app;

@@ -30,12 +30,29 @@ export async function start(
     app.server.maxConnections = config.maxConnections;
     // Workers load the engine, the LP solver and Chart.js now, in the background, rather than at the first request.
     app.compute.warm().catch((e) => app.log.warn({ err: e }, 'compute pool warm-up failed'));
+    const hint = await firstAdminHint(createRepositories(handle.db).tokens);
+    if (hint) app.log.warn(hint);
     await app.listen({ port: config.port, host: config.host });
     return app;
   } catch (e) {
     await handle.db.destroy().catch(() => {});
     throw e;
   }
+}
+
+/** The command that makes the first admin token, as the README shows it. */
+export const FIRST_ADMIN_COMMAND = 'npm run grdp -- token create --name "Quản trị" --role admin';
+
+/**
+ * While the database has no active admin token, the one line the server prints at start: how to make the first
+ * one (from the same directory, with the same DATABASE_URL / DATA_DIR). null once an admin token exists.
+ */
+export async function firstAdminHint(tokens: {
+  list(): Promise<{ role: string; revokedAt: string | null }[]>;
+}): Promise<string | null> {
+  const admins = (await tokens.list()).filter((t) => t.role === 'admin' && t.revokedAt === null);
+  if (admins.length > 0) return null;
+  return `No admin token yet (chưa có token quản trị). Create the first one with: ${FIRST_ADMIN_COMMAND}`;
 }
 
 async function main(): Promise<void> {

@@ -8,7 +8,9 @@ import type { Static } from '@sinclair/typebox';
 import type { ActualRevisionSchema, PutActualBody } from './schemas/actuals.ts';
 import type { ErrorSchema, IssueSchema } from './schemas/common.ts';
 import type { EvaluateResponseSchema } from './schemas/compute.ts';
+import type { ImportErrorSchema, ImportResponseSchema } from './schemas/files.ts';
 import type { PutScenarioResponseSchema, ScenarioSummarySchema, StoredScenarioSchema } from './schemas/scenarios.ts';
+import type { CreatedTokenSchema, TokenInfoSchema } from './schemas/tokens.ts';
 import type { WhatifSchema } from './schemas/whatifs.ts';
 
 export type ScenarioSummary = Static<typeof ScenarioSummarySchema>;
@@ -25,3 +27,7 @@ export type EvaluateAnswer = Omit<Static<typeof EvaluateResponseSchema>, 'base'>
 export type Whatif = Static<typeof WhatifSchema>;
 export type ApiIssue = Static<typeof IssueSchema>;
 export type ApiErrorBody = Static<typeof ErrorSchema>;
+export type TokenInfo = Static<typeof TokenInfoSchema>;
+export type CreatedToken = Static<typeof CreatedTokenSchema>;
+export type ImportAnswer = Static<typeof ImportResponseSchema>;
+export type ImportErrorBody = Static<typeof ImportErrorSchema>;

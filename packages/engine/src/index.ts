@@ -27,3 +27,4 @@ export * from './track/index.ts';
 export * from './uncertainty/index.ts';
 export * from './versions/index.ts';
 export * from './whatif/index.ts';
+export * from './whatif/simulate-input.ts';

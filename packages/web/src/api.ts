@@ -6,11 +6,14 @@
 import type {
   ActualRevision,
   ApiIssue,
+  CreatedToken,
   EvaluateAnswer,
+  ImportAnswer,
   PutActualRequest,
   PutScenarioResult,
   ScenarioSummary,
   StoredScenario,
+  TokenInfo,
   Whatif,
 } from '@grdp/api/types';
 import {
@@ -25,10 +28,13 @@ import {
 export type {
   ActualRevision,
   ApiIssue,
+  CreatedToken,
   EvaluateAnswer,
+  ImportAnswer,
   PutScenarioResult,
   ScenarioSummary,
   StoredScenario,
+  TokenInfo,
   Whatif,
 } from '@grdp/api/types';
 
@@ -42,6 +48,8 @@ export class ApiError extends Error {
     message: string,
     readonly path?: string,
     readonly issues: ApiIssue[] = [],
+    /** An import's bad rows: spreadsheet row (1 = header), column header, reason. */
+    readonly rows: { row: number; column: string; reason: string }[] = [],
   ) {
     super(message);
     this.name = 'ApiError';
@@ -64,6 +72,7 @@ export interface Answer<T> {
 }
 
 const BASE = '/api';
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<Answer<T>> {
   const headers: Record<string, string> = { accept: 'application/json' };
@@ -86,13 +95,20 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     data = { code: 'BAD_ANSWER', message: text.slice(0, 500) };
   }
   if (!response.ok) {
-    const e = (data ?? {}) as { code?: string; message?: string; path?: string; issues?: ApiIssue[] };
+    const e = (data ?? {}) as {
+      code?: string;
+      message?: string;
+      path?: string;
+      issues?: ApiIssue[];
+      errors?: { row: number; column: string; reason: string }[];
+    };
     throw new ApiError(
       response.status,
       e.code ?? `HTTP_${response.status}`,
       e.message ?? response.statusText,
       e.path,
       Array.isArray(e.issues) ? e.issues : [],
+      Array.isArray(e.errors) ? e.errors : [],
     );
   }
   return { status: response.status, data: data as T, etag: response.headers.get('etag') };
@@ -125,17 +141,28 @@ export const api = {
   history: async (id: string, period: Period) =>
     (await request<{ revisions: ActualRevision[] }>(`/scenarios/${enc(id)}/actuals/${enc(period)}/history`)).data
       .revisions,
-  /** POST …/actuals/import (CSV or XLSX body); the route belongs to another issue and may not exist yet. */
-  importActuals: async (id: string, file: File, token: string) =>
-    request<unknown>(`/scenarios/${enc(id)}/actuals/import`, {
-      method: 'POST',
-      token,
-      raw: { data: file, type: file.type || 'application/octet-stream' },
-    }),
+  /** POST …/actuals/import (CSV or XLSX body); `dryRun` answers what would change and writes nothing. */
+  importActuals: async (id: string, file: File, token: string, dryRun: boolean) =>
+    (
+      await request<ImportAnswer>(`/scenarios/${enc(id)}/actuals/import${dryRun ? '?dryRun=1' : ''}`, {
+        method: 'POST',
+        token,
+        raw: { data: file, type: /\.xlsx$/i.test(file.name) ? XLSX_TYPE : 'text/csv' },
+      })
+    ).data,
   listWhatifs: async (id: string) =>
     (await request<{ whatifs: Whatif[] }>(`/scenarios/${enc(id)}/whatifs`)).data.whatifs,
   saveWhatif: async (id: string, name: string, body: Record<string, unknown>, token: string) =>
     (await request<Whatif>(`/scenarios/${enc(id)}/whatifs`, { method: 'POST', token, body: { name, body } })).data,
+  deleteWhatif: async (id: string, whatifId: string, token: string) =>
+    void (await request<null>(`/scenarios/${enc(id)}/whatifs/${enc(whatifId)}`, { method: 'DELETE', token })),
+  listTokens: async (adminToken: string) =>
+    (await request<{ tokens: TokenInfo[] }>('/tokens', { token: adminToken })).data.tokens,
+  /** The answer holds the new token: the only time anyone sees it. */
+  createToken: async (name: string, role: 'editor' | 'admin', adminToken: string) =>
+    (await request<CreatedToken>('/tokens', { method: 'POST', token: adminToken, body: { name, role } })).data,
+  revokeToken: async (tokenId: string, adminToken: string) =>
+    void (await request<null>(`/tokens/${enc(tokenId)}`, { method: 'DELETE', token: adminToken })),
 };
 
 /** Everything a scenario page needs: the stored scenario, its entered revisions and base levels. */

@@ -40,6 +40,22 @@ declare global {
 
 const live = new Set<Chart>();
 
+/**
+ * Printing: every chart redrawn at the page's width (the print stylesheet widens the boxes) and every
+ * explanation (<details>) opened; back to the screen size afterwards (Chart.js's advice for printing).
+ */
+if (typeof window !== 'undefined') {
+  window.addEventListener('beforeprint', () => {
+    document.querySelectorAll('details').forEach((d) => {
+      d.open = true;
+    });
+    for (const c of live) c.resize();
+  });
+  window.addEventListener('afterprint', () => {
+    for (const c of live) c.resize();
+  });
+}
+
 /** Destroys every chart drawn so far (the router calls this before a new view). */
 export function destroyCharts(): void {
   for (const c of live) c.destroy();
@@ -111,7 +127,7 @@ export function chartBox(options: ChartBoxOptions): {
         },
         'embed',
       ),
-    button(t('downloadPng'), () => download(`${id}.png`, pngOf(canvas)), 'png'),
+    button(t('downloadPng'), () => download(`${id}.png`, pngOf(config)), 'png'),
     options.svg &&
       h('a', { class: 'tool', href: options.svg, download: `${id}.svg`, dataset: { action: 'svg' } }, t('downloadSvg')),
     button(t('downloadCsv'), () => download(`${id}.csv`, csvOf(table)), 'csv'),
@@ -127,7 +143,8 @@ export function chartBox(options: ChartBoxOptions): {
     status,
   );
 
-  let chart = new Chart(canvas, options.config);
+  let config = options.config;
+  let chart = new Chart(canvas, config);
   live.add(chart);
   expose(id, canvas, chart);
   const element = h(
@@ -140,9 +157,10 @@ export function chartBox(options: ChartBoxOptions): {
   );
   return {
     element,
-    update(config, next) {
+    update(nextConfig, next) {
       live.delete(chart);
       chart.destroy();
+      config = nextConfig;
       chart = new Chart(canvas, config);
       live.add(chart);
       expose(id, canvas, chart);
@@ -156,19 +174,52 @@ function embedCode(embed: { scenario: string; chart: string; view?: string }, ti
   const q = new URLSearchParams({ lang: getLang(), ...(embed.view && { view: embed.view }) });
   const src = `${location.origin}/embed/${encodeURIComponent(embed.scenario)}/${encodeURIComponent(embed.chart)}?${q}`;
   const safeTitle = title.replace(/"/g, '&quot;');
-  return `<iframe src="${src}" title="${safeTitle}" width="100%" height="440" style="border:0" loading="lazy"></iframe>`;
+  // The frame keeps the chart's shape at any width (no blank gap on a phone); the page inside also posts its
+  // exact height (`grdp-embed-size`, see README) for hosts that want to follow it.
+  return `<iframe src="${src}" title="${safeTitle}" width="100%" style="border:0;aspect-ratio:16/9;height:auto" loading="lazy"></iframe>`;
 }
 
-/** The canvas on a white background (a PNG with transparency prints badly in reports). */
-function pngOf(canvas: HTMLCanvasElement): string {
-  const out = document.createElement('canvas');
-  out.width = canvas.width;
-  out.height = canvas.height;
-  const ctx = out.getContext('2d')!;
-  ctx.fillStyle = '#FFFFFF';
-  ctx.fillRect(0, 0, out.width, out.height);
-  ctx.drawImage(canvas, 0, 0);
-  return out.toDataURL('image/png');
+/**
+ * The PNG for a report: the chart drawn again off screen at the API's image size (800 × 450 CSS pixels at pixel
+ * ratio 2, so 1,600 × 900 pixels), whatever the size on screen, on a white background (a PNG with transparency
+ * prints badly in reports).
+ */
+export const PNG_SIZE = { width: 800, height: 450, pixelRatio: 2 } as const;
+
+function pngOf(config: ChartConfiguration<never>): string {
+  const holder = h('div', {
+    style: `position:fixed;left:-10000px;top:0;width:${PNG_SIZE.width}px;height:${PNG_SIZE.height}px`,
+  });
+  const off = h('canvas', { width: PNG_SIZE.width, height: PNG_SIZE.height });
+  holder.append(off);
+  document.body.append(holder);
+  const copy = new Chart(off, {
+    ...config,
+    options: {
+      ...(config.options ?? {}),
+      responsive: false,
+      animation: false,
+      devicePixelRatio: PNG_SIZE.pixelRatio,
+    },
+    plugins: [
+      ...(config.plugins ?? []),
+      {
+        id: 'whiteBackground',
+        beforeDraw: (c: Chart) => {
+          const ctx = c.ctx;
+          ctx.save();
+          ctx.globalCompositeOperation = 'destination-over';
+          ctx.fillStyle = '#FFFFFF';
+          ctx.fillRect(0, 0, c.width, c.height);
+          ctx.restore();
+        },
+      },
+    ],
+  } as unknown as ChartConfiguration<never>);
+  const url = off.toDataURL('image/png');
+  copy.destroy();
+  holder.remove();
+  return url;
 }
 
 /** The table as CSV in the page's language (vi: `;` and decimal commas), from @grdp/charts like the API's `.csv`. */

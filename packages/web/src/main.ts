@@ -44,6 +44,9 @@ async function render(): Promise<void> {
       case 'whatif':
         await (await import('./views/whatif.ts')).renderWhatif(ctx);
         break;
+      case 'tokens':
+        await (await import('./views/tokens.ts')).renderTokens(ctx);
+        break;
       default:
         mount(main, h('h1', null, t('notFound')), h('p', null, h('a', { href: '#/' }, t('navScenarios'))));
     }
@@ -79,6 +82,9 @@ function header(route: Route): HTMLElement {
         link(`#/s/${encodeURIComponent(scenarioId)}/entry`, t('navEntry'), route.name === 'entry'),
         link(`#/s/${encodeURIComponent(scenarioId)}/whatif`, t('navWhatif'), route.name === 'whatif'),
       ],
+      link('#/tokens', t('navTokens'), route.name === 'tokens'),
+      h('a', { href: `/guide.md`, target: '_blank', rel: 'noopener' }, t('navGuide')),
+      h('a', { href: '/docs', target: '_blank', rel: 'noopener' }, t('navApiDocs')),
     ),
     h(
       'button',

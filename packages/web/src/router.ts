@@ -1,12 +1,13 @@
 /**
  * Routes. The app uses hash routes (static serving needs no rewrite): `#/` scenario list, `#/s/<id>` dashboard,
- * `#/s/<id>/entry`, `#/s/<id>/whatif?…`. The embed page is a real path, `/embed/<scenario>/<chart>?lang=&view=`
+ * `#/s/<id>/entry`, `#/s/<id>/whatif?…`, `#/tokens`. The embed page is a real path, `/embed/<scenario>/<chart>?lang=&view=`
  * (the server falls back to index.html there). Hashes not starting with `#/` (the skip link) are not routes.
  */
 import { legacyWebShocks } from '@grdp/engine';
 
 export type Route =
   | { name: 'scenarios' }
+  | { name: 'tokens' }
   | { name: 'dashboard'; id: string; query: URLSearchParams }
   | { name: 'entry'; id: string; query: URLSearchParams }
   | { name: 'whatif'; id: string; query: URLSearchParams }
@@ -26,6 +27,7 @@ export function parseRoute(loc: Pick<Location, 'pathname' | 'hash' | 'search'>):
   const [path = '/', search = ''] = hash.split('?', 2);
   const query = new URLSearchParams(search);
   if (path === '/' || path === '') return { name: 'scenarios' };
+  if (path === '/tokens' || path === '/tokens/') return { name: 'tokens' };
   const m = /^\/s\/([^/]+)(?:\/(entry|whatif))?\/?$/.exec(path);
   if (!m) return { name: 'notFound' };
   const id = decodeURIComponent(m[1]!);
@@ -50,6 +52,8 @@ export function href(route: Route): string {
   switch (route.name) {
     case 'scenarios':
       return '#/';
+    case 'tokens':
+      return '#/tokens';
     case 'dashboard':
     case 'entry':
     case 'whatif': {

@@ -35,14 +35,24 @@ function ctx(positionals: string[], values: CommandContext['values']) {
 }
 
 describe('grdp import', () => {
-  it('imports the example XLSX into the database, attributed to --as', async () => {
+  it("imports the example XLSX: the scenario file's own figures, so it says nothing changed and writes nothing", async () => {
     const c = ctx([EXAMPLE_XLSX], { scenario: 'an-giang-2023', as: 'Cục Thống kê' });
     expect(await runImport(c.ctx, env)).toBe(0);
-    expect(c.io.stdout()).toMatch(/Imported 15 rows .* as Cục Thống kê: Q1 revision 1, H1 revision 1, FY revision 1/);
+    expect(c.io.stdout()).toMatch(/changes no figure of an-giang-2023: nothing written/);
+    const fy = await withDb((h) => createRepositories(h.db).actuals.history('an-giang-2023', 'FY'));
+    expect(fy).toHaveLength(0);
+  });
+
+  it('imports the official FY total into the database, attributed to --as, keeping the other FY cells', async () => {
+    const file = join(dir, 'fy.csv');
+    writeFileSync(file, 'period,key,growth_pct,vintage\nFY,total,6.14,official\n');
+    const c = ctx([file], { scenario: 'an-giang-2023', as: 'Cục Thống kê' });
+    expect(await runImport(c.ctx, env)).toBe(0);
+    expect(c.io.stdout()).toMatch(/Imported 1 rows .* as Cục Thống kê: FY revision 1/);
     const fy = await withDb((h) => createRepositories(h.db).actuals.history('an-giang-2023', 'FY'));
     expect(fy).toHaveLength(1);
-    expect(fy[0]).toMatchObject({ author: 'Cục Thống kê', vintage: 'estimate' });
-    expect(fy[0]!.values.total).toBe(7.36);
+    expect(fy[0]).toMatchObject({ author: 'Cục Thống kê', vintage: 'official' });
+    expect(fy[0]!.values).toMatchObject({ total: 6.14, agriculture: 3.81 });
   });
 
   it('attributes to "cli" by default and reads an ambiguous number by --locale', async () => {

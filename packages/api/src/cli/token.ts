@@ -16,13 +16,21 @@ export interface TokenCommandOptions {
   env?: Record<string, string | undefined>;
   /** An open database (tests); otherwise one is opened from the settings, migrated and closed. */
   handle?: DatabaseHandle;
+  /** Language of the messages (`grdp token … --lang vi`); English by default. */
+  lang?: 'vi' | 'en';
 }
 
-const USAGE = 'Usage: grdp token create --name NAME --role editor|admin | token list [--json] | token revoke ID';
+const USAGE = 'grdp token create --name NAME --role editor|admin | token list [--json] | token revoke ID';
 
 /** Runs a token subcommand; returns the exit code (0 ok, 1 failed, 2 usage). */
 export async function runTokenCommand(argv: string[], io: TokenIo, options: TokenCommandOptions = {}): Promise<number> {
   const [sub, ...rest] = argv;
+  const vi = options.lang === 'vi';
+  const tr = (viText: string, enText: string) => (vi ? viText : enText);
+  const usage = (problem: string): number => {
+    io.err(`grdp token: ${problem}\n${tr('Cách dùng', 'Usage')}: ${USAGE}`);
+    return 2;
+  };
   let parsed: ReturnType<
     typeof parseArgs<{
       options: { name: { type: 'string' }; role: { type: 'string' }; json: { type: 'boolean' } };
@@ -37,18 +45,22 @@ export async function runTokenCommand(argv: string[], io: TokenIo, options: Toke
       options: { name: { type: 'string' }, role: { type: 'string' }, json: { type: 'boolean' } },
     });
   } catch (e) {
-    io.err(`grdp token: ${(e as Error).message}\n${USAGE}`);
-    return 2;
+    return usage((e as Error).message);
   }
   const { values, positionals } = parsed;
   if (sub === 'create') {
     const name = values.name?.trim();
-    if (!name) return usage(io, '--name is required');
-    if (!ROLES.includes(values.role as Role)) return usage(io, '--role must be editor or admin');
+    if (!name) return usage(tr('cần --name', '--name is required'));
+    if (!ROLES.includes(values.role as Role))
+      return usage(tr('--role phải là editor hoặc admin', '--role must be editor or admin'));
   } else if (sub === 'revoke') {
-    if (positionals.length !== 1) return usage(io, 'revoke takes one token ID');
+    if (positionals.length !== 1) return usage(tr('revoke cần đúng một mã token', 'revoke takes one token ID'));
   } else if (sub !== 'list') {
-    return usage(io, sub ? `unknown subcommand "${sub}"` : 'a subcommand is required');
+    return usage(
+      sub
+        ? tr(`lệnh con "${sub}" không có`, `unknown subcommand "${sub}"`)
+        : tr('cần một lệnh con: create, list hoặc revoke', 'a subcommand is required'),
+    );
   }
 
   let handle = options.handle;
@@ -58,7 +70,9 @@ export async function runTokenCommand(argv: string[], io: TokenIo, options: Toke
       handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
       await migrate(handle);
     } catch (e) {
-      io.err(`grdp token: ${e instanceof ConfigError ? `bad setting ${e.message}` : (e as Error).message}`);
+      io.err(
+        `grdp token: ${e instanceof ConfigError ? `${tr('cấu hình sai', 'bad setting')} ${e.message}` : (e as Error).message}`,
+      );
       if (handle) await handle.db.destroy();
       return 1;
     }
@@ -69,7 +83,12 @@ export async function runTokenCommand(argv: string[], io: TokenIo, options: Toke
       const t = await tokens.create(values.name!.trim(), values.role as Role);
       if (values.json) io.out(JSON.stringify(t, null, 2));
       else {
-        io.out(`Token ${t.id} for "${t.name}" (${t.role}). It is shown only this once; store it safely:`);
+        io.out(
+          tr(
+            `Token ${t.id} cho "${t.name}" (${t.role}). Token chỉ hiện lần này; hãy cất giữ cẩn thận:`,
+            `Token ${t.id} for "${t.name}" (${t.role}). It is shown only this once; store it safely:`,
+          ),
+        );
         io.out(t.token);
       }
       return 0;
@@ -77,25 +96,22 @@ export async function runTokenCommand(argv: string[], io: TokenIo, options: Toke
     if (sub === 'list') {
       const list = await tokens.list();
       if (values.json) io.out(JSON.stringify(list, null, 2));
-      else if (list.length === 0) io.out('No tokens.');
+      else if (list.length === 0) io.out(tr('Chưa có token nào.', 'No tokens.'));
       else
         for (const t of list)
-          io.out(`${t.id}\t${t.role}\t${t.revokedAt ? `revoked ${t.revokedAt}` : 'active'}\t${t.createdAt}\t${t.name}`);
+          io.out(
+            `${t.id}\t${t.role}\t${t.revokedAt ? `${tr('đã thu hồi', 'revoked')} ${t.revokedAt}` : tr('còn hiệu lực', 'active')}\t${t.createdAt}\t${t.name}`,
+          );
       return 0;
     }
     const id = positionals[0]!;
     if (!(await tokens.revoke(id))) {
-      io.err(`grdp token: no active token ${id}`);
+      io.err(`grdp token: ${tr(`không có token còn hiệu lực ${id}`, `no active token ${id}`)}`);
       return 1;
     }
-    io.out(`Revoked ${id}.`);
+    io.out(tr(`Đã thu hồi ${id}.`, `Revoked ${id}.`));
     return 0;
   } finally {
     if (!options.handle) await handle.db.destroy();
   }
-}
-
-function usage(io: TokenIo, problem: string): number {
-  io.err(`grdp token: ${problem}\n${USAGE}`);
-  return 2;
 }

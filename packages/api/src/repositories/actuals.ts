@@ -25,6 +25,22 @@ export interface ActualRevision {
   etag: string;
 }
 
+/** One period of an import: the cells the file changes, the values of the new revision, and that revision. */
+export interface ImportedPeriod {
+  period: Period;
+  vintage: Vintage;
+  /** The vintage before the import (null: the period had no figures). */
+  previousVintage: Vintage | null;
+  /** The cells whose value the file changes or adds; `before` null when the cell was empty. */
+  changes: { key: string; before: number | null; after: number }[];
+  /** Every cell of the period after the import (the file's cells over the current ones). */
+  values: Record<string, number>;
+  /** The file leaves the period as it is: no revision. */
+  unchanged: boolean;
+  /** The revision written (null in a dry run, or when unchanged). */
+  revision: ActualRevision | null;
+}
+
 function toRevision(r: ActualRevisionTable): ActualRevision {
   return {
     scenarioId: r.scenario_id,
@@ -56,11 +72,15 @@ function latest(trx: Db, scenarioId: string, period: string) {
   return latestQuery(trx, scenarioId, period).executeTakeFirst();
 }
 
-/** Refuses keys that are not `total` or a sector of the stored scenario (NOT_FOUND without the scenario). */
-async function checkKeys(trx: Db, scenarioId: string, inputs: readonly ActualInput[]): Promise<void> {
+/**
+ * Refuses keys that are not `total` or a sector of the stored scenario (NOT_FOUND without the scenario);
+ * returns the stored scenario.
+ */
+async function checkKeys(trx: Db, scenarioId: string, inputs: readonly ActualInput[]): Promise<Scenario> {
   const scenario = await trx.selectFrom('scenarios').select('json').where('id', '=', scenarioId).executeTakeFirst();
   if (!scenario) throw new ApiError('NOT_FOUND', `no scenario ${scenarioId}`);
-  const known = new Set([TOTAL, ...(JSON.parse(scenario.json) as Scenario).sectors.map((s) => s.id)]);
+  const stored = JSON.parse(scenario.json) as Scenario;
+  const known = new Set([TOTAL, ...stored.sectors.map((s) => s.id)]);
   for (const input of inputs)
     for (const key of Object.keys(input.values))
       if (!known.has(key))
@@ -70,6 +90,7 @@ async function checkKeys(trx: Db, scenarioId: string, inputs: readonly ActualInp
           `values.${key}`,
           400,
         );
+  return stored;
 }
 
 /** Inserts the revision after `current` (or the first one) and returns it. */
@@ -183,28 +204,51 @@ export function createActualsRepository(db: Db) {
     },
 
     /**
-     * Imports many periods at once, in one transaction: each period gets a new revision on top of its current
-     * one (no If-Match: an import is a deliberate overwrite, attributed to `author`). Any problem (unknown
-     * scenario, period or key; a concurrent writer) rolls back every period.
+     * Imports many periods at once, in one transaction. The file names some cells of each period; the new
+     * revision holds those and keeps every other cell of the period at its current value (the current revision,
+     * or else the scenario file's actual of that period), so the history shows exactly what the file changed.
+     * A period whose cells, vintage and note the file leaves as they are gets no revision (importing the same
+     * file again writes nothing). No If-Match: an import is a deliberate change, attributed to `author`. With
+     * `dryRun` nothing is written and the same plan is returned. Any problem (unknown scenario, period or key;
+     * a concurrent writer) rolls back every period.
      */
     async importRevisions(
       scenarioId: string,
       entries: readonly { period: Period; input: ActualInput }[],
       author: string,
-    ): Promise<ActualRevision[]> {
+      options: { dryRun?: boolean } = {},
+    ): Promise<ImportedPeriod[]> {
       for (const { period } of entries)
         if (!isPeriod(period)) throw new ApiError('INPUT_UNKNOWN_PERIOD', `unknown period ${period}`, 'period', 400);
       if (new Set(entries.map((e) => e.period)).size !== entries.length)
         throw new ApiError('BAD_REQUEST', 'one entry per period');
       return inTransaction(db, async (trx) => {
-        await checkKeys(
+        const scenario = await checkKeys(
           trx,
           scenarioId,
           entries.map((e) => e.input),
         );
-        const out: ActualRevision[] = [];
-        for (const { period, input } of entries)
-          out.push(await writeRevision(trx, scenarioId, period, input, author, await latest(trx, scenarioId, period)));
+        const out: ImportedPeriod[] = [];
+        for (const { period, input } of entries) {
+          const current = await latest(trx, scenarioId, period);
+          const fromFile = [...scenario.actuals].reverse().find((a) => a.period === period);
+          const before: Record<string, number> = current
+            ? JSON.parse(current.values_json)
+            : { ...(fromFile?.values ?? {}) };
+          const previousVintage = (current?.vintage as Vintage | undefined) ?? fromFile?.vintage ?? null;
+          const changes = Object.entries(input.values)
+            .filter(([key, v]) => before[key] !== v)
+            .map(([key, after]) => ({ key, before: before[key] ?? null, after }));
+          const values = { ...before, ...input.values };
+          // A new note on a stored revision is a change too; the scenario file's figures carry no note.
+          const noteChanged = current !== undefined && input.note !== undefined && input.note !== current.note;
+          const unchanged = changes.length === 0 && previousVintage === input.vintage && !noteChanged;
+          const revision =
+            unchanged || options.dryRun
+              ? null
+              : await writeRevision(trx, scenarioId, period, { ...input, values }, author, current);
+          out.push({ period, vintage: input.vintage, previousVintage, changes, values, unchanged, revision });
+        }
         return out;
       });
     },

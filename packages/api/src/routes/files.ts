@@ -10,6 +10,7 @@ import type { Config } from '../config.ts';
 import { ApiError } from '../errors.ts';
 import { exportCsv, exportXlsx } from '../files/export.ts';
 import { planImport } from '../files/import.ts';
+import { importChecks } from '../files/import-checks.ts';
 import { templateCsv, templateXlsx } from '../files/template.ts';
 import { XLSX_MIME } from '../files/xlsx.ts';
 import { authorOf } from '../plugins/auth.ts';
@@ -73,11 +74,15 @@ export const fileRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (
       onRequest: app.authorize('editor'),
       schema: {
         tags: ['actuals', 'files'],
-        summary: 'Import actuals from a CSV or XLSX file: one new revision per period, all or nothing',
+        summary: 'Import actuals from a CSV or XLSX file: the cells it names, one revision per changed period',
         description:
           'Multipart (field `file`) or the raw file as text/csv or the XLSX media type. Every row is checked; ' +
           'one bad row rejects the file (400 IMPORT_INVALID with every bad row) and nothing changes. Each period ' +
-          'in the file gets a revision on top of its current one (no If-Match needed), attributed to the token.',
+          'the file changes gets a revision on top of its current one (no If-Match needed), attributed to the ' +
+          'token: the cells the file names take its values, the other cells keep theirs. A period the file leaves ' +
+          'as it is gets no revision, so importing the same file again writes nothing (`unchanged`). With ' +
+          '`?dryRun=1` nothing is written: the answer is the preview (old and new value of each cell, cells ' +
+          'outside their band, a total that disagrees with its sectors).',
         security: SECURITY,
         consumes: ['multipart/form-data', 'text/csv', XLSX_MIME],
         params: ScenarioIdParams,
@@ -95,8 +100,21 @@ export const fileRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (
         locale: request.query.locale,
         maxRows: config.importMaxRows,
       });
-      const revisions = await app.repos.actuals.importRevisions(id, plan.entries, author);
-      return { scenarioId: id, format: plan.format, rows: plan.rows, locale: plan.locale ?? null, revisions };
+      const dryRun = request.query.dryRun === '1' || request.query.dryRun === 'true';
+      const current = await app.repos.actuals.current(id);
+      const imported = await app.repos.actuals.importRevisions(id, plan.entries, author, { dryRun });
+      const checks = await importChecks(stored.scenario, current, imported);
+      const periods = imported.map((p) => ({ ...p, ...checks.get(p.period)! }));
+      return {
+        scenarioId: id,
+        format: plan.format,
+        rows: plan.rows,
+        locale: plan.locale ?? null,
+        dryRun,
+        unchanged: imported.every((p) => p.unchanged),
+        periods,
+        revisions: imported.flatMap((p) => (p.revision ? [p.revision] : [])),
+      };
     },
   );
 

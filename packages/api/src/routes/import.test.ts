@@ -36,6 +36,27 @@ const history = async (period: string) =>
     }
   ).revisions;
 
+const OFFICIAL_FY = 'period,key,growth_pct,vintage,note\nFY,total,6.14,official,Niên giám thống kê 2023\n';
+
+interface ImportAnswer {
+  format: string;
+  rows: number;
+  dryRun: boolean;
+  unchanged: boolean;
+  revisions: { period: string; revision: number }[];
+  periods: {
+    period: string;
+    vintage: string;
+    previousVintage: string | null;
+    unchanged: boolean;
+    changes: { key: string; before: number | null; after: number }[];
+    values: Record<string, number>;
+    outOfBand: { key: string; value: number; low: number; high: number }[];
+    totalMismatch: { published: number; fromSectors: number; tolerance: number } | null;
+    revision: unknown;
+  }[];
+}
+
 interface ImportErrorBody {
   code: string;
   message: string;
@@ -43,38 +64,84 @@ interface ImportErrorBody {
 }
 
 describe('actuals import: good files', () => {
-  it('imports the example CSV (multipart): one revision per period, attributed to the token', async () => {
+  it("imports the example CSV (multipart): its figures are the scenario file's own actuals, so nothing is written", async () => {
     const r = await t.as(t.editor, {
       method: 'POST',
       url,
       ...injectMultipart('actuals-an-giang-2023.csv', readFileSync(EXAMPLE_CSV), 'text/csv'),
     });
     expect(r.statusCode, r.body).toBe(200);
-    const body = json(r) as { format: string; rows: number; locale: string; revisions: { period: string }[] };
-    expect(body).toMatchObject({ format: 'csv', rows: 15, locale: 'vi' });
-    expect(body.revisions.map((x) => x.period)).toEqual(['Q1', 'H1', 'FY']);
-    const q1 = await history('Q1');
-    expect(q1).toHaveLength(1);
-    expect(q1[0]).toMatchObject({ revision: 1, author: 'Phòng Tổng hợp', previousValues: null });
-    expect(q1[0]!.values).toEqual({
-      total: 6.3,
-      agriculture: 3.09,
-      industry_construction: 8.8,
-      services: 9.5,
-      product_taxes: 5.73,
+    const body = json(r) as unknown as ImportAnswer;
+    expect(body).toMatchObject({
+      format: 'csv',
+      rows: 15,
+      locale: 'vi',
+      dryRun: false,
+      unchanged: true,
+      revisions: [],
     });
-    expect(q1[0]!.note).toBe('Báo cáo KT-XH quý I/2023');
+    expect(body.periods.map((p) => [p.period, p.unchanged, p.changes.length])).toEqual([
+      ['Q1', true, 0],
+      ['H1', true, 0],
+      ['FY', true, 0],
+    ]);
+    expect(await history('Q1')).toHaveLength(0);
+    const xlsx = json(await importXlsx(readFileSync(EXAMPLE_XLSX))) as unknown as ImportAnswer;
+    expect(xlsx).toMatchObject({ format: 'xlsx', rows: 15, unchanged: true, revisions: [] });
   });
 
-  it('imports the example XLSX (raw body) on top of the current revisions, without If-Match', async () => {
-    const r = await importXlsx(readFileSync(EXAMPLE_XLSX));
+  it('previews the official FY 6,14 (dry run): old and new value, out of band, the total against its sectors; writes nothing', async () => {
+    const before = await dump(t.handle.db);
+    const r = await importCsv(OFFICIAL_FY, '?dryRun=1');
     expect(r.statusCode, r.body).toBe(200);
-    expect(json(r)).toMatchObject({ format: 'xlsx', rows: 15 });
+    const body = json(r) as unknown as ImportAnswer;
+    expect(body).toMatchObject({ dryRun: true, unchanged: false, revisions: [] });
+    const fy = body.periods[0]!;
+    expect(fy).toMatchObject({ period: 'FY', vintage: 'official', previousVintage: 'estimate', revision: null });
+    expect(fy.changes).toEqual([{ key: 'total', before: 7.36, after: 6.14 }]);
+    expect(fy.values).toMatchObject({ total: 6.14, agriculture: 3.81, services: 9.29 });
+    expect(fy.outOfBand).toEqual([{ key: 'total', value: 6.14, low: 7, high: 7.5 }]);
+    // 6,14 against sectors that still add up to about 7,37: reported, not fixed.
+    expect(fy.totalMismatch?.published).toBe(6.14);
+    expect(fy.totalMismatch?.fromSectors).toBeGreaterThan(7.3);
+    expect(await dump(t.handle.db)).toBe(before);
+  });
+
+  it('imports only the cells the file names; the same file again writes nothing', async () => {
+    const r = await importCsv(OFFICIAL_FY);
+    expect(r.statusCode, r.body).toBe(200);
+    const body = json(r) as unknown as ImportAnswer;
+    expect(body.revisions.map((x) => [x.period, x.revision])).toEqual([['FY', 1]]);
     const fy = await history('FY');
-    expect(fy.map((x) => x.revision)).toEqual([1, 2]);
-    expect(fy[1]!.values.total).toBe(7.36);
-    expect(fy[1]!.previousValues).toEqual(fy[0]!.values);
-    expect(fy[1]!.author).toBe('Phòng Tổng hợp');
+    expect(fy).toHaveLength(1);
+    expect(fy[0]).toMatchObject({ revision: 1, author: 'Phòng Tổng hợp', vintage: 'official' });
+    expect(fy[0]!.values).toEqual({
+      total: 6.14,
+      agriculture: 3.81,
+      industry_construction: 10.74,
+      services: 9.29,
+      product_taxes: 4.52,
+    });
+
+    const again = json(await importCsv(OFFICIAL_FY)) as unknown as ImportAnswer;
+    expect(again).toMatchObject({ unchanged: true, revisions: [] });
+    expect(await history('FY')).toHaveLength(1);
+  });
+
+  it('keeps the cells a clerk typed by hand when a file names other cells of the period', async () => {
+    const typed = await t.as(t.editor, {
+      method: 'PUT',
+      url: '/api/scenarios/an-giang-2023/actuals/Q3',
+      payload: { values: { total: 7.1, agriculture: 3.2 }, vintage: 'estimate' },
+    });
+    expect(typed.statusCode, typed.body).toBe(201);
+    const r = await importCsv('period,key,growth_pct,vintage\nQ3,services,8.4,estimate\n');
+    expect(r.statusCode, r.body).toBe(200);
+    const q3 = await history('Q3');
+    expect(q3.map((x) => x.values)).toEqual([
+      { total: 7.1, agriculture: 3.2 },
+      { total: 7.1, agriculture: 3.2, services: 8.4 },
+    ]);
   });
 
   it('reads "7,36%", "7.36" and "-0,5" in one file, with a BOM and headers without diacritics', async () => {
@@ -87,6 +154,7 @@ describe('actuals import: good files', () => {
   });
 
   it('reads a formula cell by its cached value, and a %-formatted cell as a percentage', async () => {
+    // Q3 holds total 7,1, agriculture 3,2, services 8,4 from the test above: the file replaces total and services.
     const file = await workbook(
       [
         ['period', 'key', 'growth_pct', 'vintage'],
@@ -99,7 +167,7 @@ describe('actuals import: good files', () => {
     );
     const r = await importXlsx(file);
     expect(r.statusCode, r.body).toBe(200);
-    expect((await history('Q3')).at(-1)!.values).toEqual({ total: 7, services: 8.12 });
+    expect((await history('Q3')).at(-1)!.values).toEqual({ total: 7, agriculture: 3.2, services: 8.12 });
   });
 });
 

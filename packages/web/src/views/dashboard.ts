@@ -24,6 +24,7 @@ import { getLang, t } from '../i18n/index.ts';
 import { keysOf, namesOf } from '../model.ts';
 import { replaceQuery } from '../router.ts';
 import type { ViewContext } from '../view-context.ts';
+import { explanations } from './dashboard/explanations.ts';
 
 export async function renderDashboard(ctx: ViewContext): Promise<void> {
   if (ctx.route.name !== 'dashboard') return;
@@ -114,10 +115,26 @@ export async function renderDashboard(ctx: ViewContext): Promise<void> {
         { class: 'controls no-print' },
         viewToggle,
         h('button', { type: 'button', id: 'print', onclick: () => window.print() }, t('print')),
+        h(
+          'nav',
+          { class: 'exports', id: 'exports', 'aria-label': t('exports') },
+          `${t('exports')}: `,
+          (['csv', 'xlsx', 'yaml'] as const).map((f) =>
+            h(
+              'a',
+              {
+                class: 'tool',
+                href: `/api/scenarios/${encodeURIComponent(id)}/export.${f}?lang=${lang}`,
+                download: '',
+              },
+              t(f === 'csv' ? 'exportCsv' : f === 'xlsx' ? 'exportXlsx' : 'exportYaml'),
+            ),
+          ),
+        ),
       ),
     ),
     tiles(data, tracked, lang),
-    findings(tracked, lang),
+    explanations(data, tracked.findings, lang),
     h('div', { class: 'grid' }, charts, contributions),
     h('p', { class: 'source' }, scenario.source),
   );
@@ -135,7 +152,8 @@ function baseLine(data: ScenarioData, lang: Lang): string {
     origin === 'calibrated' ? 'originCalibrated' : origin === 'implied' ? 'originImplied' : 'originOfficial',
     lang,
   );
-  return `${t('baseNote', lang)}: ${word}${unit ? ` (${unit})` : ''}`;
+  // The unit is the file's own free text (English in the repository's files): shown in English only.
+  return `${t('baseNote', lang)}: ${word}${unit && lang === 'en' ? ` (${unit})` : ''}`;
 }
 
 const SYMBOL = { below: '▼', within: '●', above: '▲' } as const;
@@ -183,25 +201,5 @@ function tiles(data: ScenarioData, tracked: TrackResult, lang: Lang): HTMLElemen
             ),
       );
     }),
-  );
-}
-
-function findings(tracked: TrackResult, lang: Lang): HTMLElement | null {
-  if (tracked.findings.length === 0) return null;
-  return h(
-    'details',
-    { class: 'findings' },
-    h('summary', null, `${t('findings', lang)} (${tracked.findings.length})`),
-    h(
-      'ul',
-      null,
-      tracked.findings.map((f) =>
-        h(
-          'li',
-          null,
-          `${f.period === 'H2' ? 'H2' : periodLabel(f.period, lang)} · ${f.key}: ${formatNumber(f.published, lang)} ≠ ${formatNumber(f.computed, lang)}`,
-        ),
-      ),
-    ),
   );
 }

@@ -48,4 +48,24 @@ export async function renderEmbed(ctx: ViewContext): Promise<void> {
   } catch (e) {
     mount(ctx.main, h('p', { class: 'error', role: 'alert' }, `${t('error', lang)}: ${(e as Error).message}`));
   }
+  postSize();
+}
+
+let observer: ResizeObserver | undefined;
+
+/**
+ * Tells the page around the iframe how tall the embed is: `{type: 'grdp-embed-size', height, src}` by
+ * postMessage, now and whenever it changes, so a host can set the iframe's height (README: Embeds).
+ */
+function postSize(): void {
+  if (window.parent === window) return;
+  const send = () =>
+    window.parent.postMessage(
+      { type: 'grdp-embed-size', height: Math.ceil(document.documentElement.scrollHeight), src: location.href },
+      '*',
+    );
+  observer?.disconnect();
+  observer = new ResizeObserver(send);
+  observer.observe(document.body);
+  send();
 }

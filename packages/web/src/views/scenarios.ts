@@ -2,9 +2,11 @@
  * Scenario list and upload. Upload sends the file as is (YAML or JSON) with PUT /api/scenarios/:id and an admin
  * token; the API's validation issues are listed with their path and line, and the lines are marked in a preview.
  */
-import { ApiError, type ApiIssue, api, tokens } from '../api.ts';
+import { ApiError, type ApiIssue, api } from '../api.ts';
 import { h, mount } from '../dom.ts';
+import { errorText } from '../error-text.ts';
 import { getLang, t } from '../i18n/index.ts';
+import { tokenField } from '../token-field.ts';
 import type { ViewContext } from '../view-context.ts';
 
 export async function renderScenarios(ctx: ViewContext): Promise<void> {
@@ -56,8 +58,7 @@ function uploadForm(ctx: ViewContext): HTMLElement {
   const result = h('div', { id: 'upload-result', role: 'status', 'aria-live': 'polite' });
   const fileInput = h('input', { type: 'file', id: 'upload-file', accept: '.yaml,.yml,.json', required: true });
   const idInput = h('input', { type: 'text', id: 'upload-id', pattern: '[a-z0-9]+(-[a-z0-9]+)*', required: true });
-  const tokenInput = h('input', { type: 'password', id: 'admin-token', autocomplete: 'off' });
-  tokenInput.value = tokens.get('admin') ?? '';
+  const admin = tokenField('admin');
   let text = '';
   fileInput.addEventListener('change', async () => {
     const file = fileInput.files?.[0];
@@ -77,11 +78,10 @@ function uploadForm(ctx: ViewContext): HTMLElement {
         const file = fileInput.files?.[0];
         if (!file) return;
         text ||= await file.text();
-        if (tokenInput.value.trim()) tokens.set('admin', tokenInput.value);
         const type = /\.json$/i.test(file.name) ? 'application/json' : 'application/yaml';
         mount(result, t('loading'));
         try {
-          const answer = await api.putScenario(idInput.value.trim(), text, type, tokenInput.value.trim());
+          const answer = await api.putScenario(idInput.value.trim(), text, type, admin.value() ?? '');
           mount(
             result,
             h('p', { class: 'ok' }, `${t('uploaded')}: `, h('a', { href: `#/s/${answer.id}` }, answer.id)),
@@ -91,7 +91,7 @@ function uploadForm(ctx: ViewContext): HTMLElement {
           if (!(err instanceof ApiError)) throw err;
           mount(
             result,
-            h('p', { class: 'error', role: 'alert' }, `${err.status} ${err.code}: ${err.message}`),
+            h('p', { class: 'error', role: 'alert' }, errorText(err)),
             issueList(t('validationErrors'), err.issues.length > 0 ? err.issues : issuesOf(err), text),
           );
           // Show the first marked line inside the preview.
@@ -105,8 +105,7 @@ function uploadForm(ctx: ViewContext): HTMLElement {
     h('p', { class: 'help' }, t('uploadHelp')),
     h('label', null, t('file'), fileInput),
     h('label', null, t('scenarioId'), idInput),
-    h('label', null, t('adminToken'), tokenInput),
-    h('p', { class: 'help' }, t('tokenKept')),
+    admin.element,
     h('button', { type: 'submit' }, t('send')),
     result,
   );

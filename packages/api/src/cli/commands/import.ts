@@ -1,8 +1,8 @@
 /**
  * `grdp import FILE --scenario ID [--locale vi|en] [--as NAME]`: imports actuals from a CSV or XLSX file (the
  * template of docs/import-template.md) into a stored scenario of the server's database (DATABASE_URL or SQLite
- * under DATA_DIR), exactly as `POST /api/scenarios/:id/actuals/import` does: one revision per period on top of
- * the current one, all or nothing, attributed to NAME (default "cli").
+ * under DATA_DIR), exactly as `POST /api/scenarios/:id/actuals/import` does: the file's cells over the current
+ * ones, one revision per period the file changes, all or nothing, attributed to NAME (default "cli").
  */
 import { readFile } from 'node:fs/promises';
 import { ConfigError, loadConfig } from '../../config.ts';
@@ -12,6 +12,7 @@ import { createRepositories } from '../../repositories/index.ts';
 import type { Command, CommandContext } from '../command.ts';
 import { CliError } from '../io.ts';
 import { withDatabase } from './db.ts';
+import { t } from './shared.ts';
 
 export async function runImport(ctx: CommandContext, env: Record<string, string | undefined> = process.env) {
   const file = ctx.positionals[0];
@@ -41,15 +42,27 @@ export async function runImport(ctx: CommandContext, env: Record<string, string 
       const stored = await repos.scenarios.get(scenarioId);
       if (!stored) throw new CliError(`no scenario ${scenarioId} in the database`);
       const plan = await planImport(bytes, stored.scenario, { locale, maxRows });
-      const revisions = await repos.actuals.importRevisions(scenarioId, plan.entries, author);
-      return { plan, revisions };
+      const periods = await repos.actuals.importRevisions(scenarioId, plan.entries, author);
+      return { plan, revisions: periods.flatMap((p) => (p.revision ? [p.revision] : [])) };
     }, env);
     const { plan, revisions } = result;
     if (ctx.json) {
       ctx.io.out(JSON.stringify({ scenarioId, format: plan.format, rows: plan.rows, revisions }, null, 2));
     } else {
-      const list = revisions.map((r) => `${r.period} revision ${r.revision}`).join(', ');
-      ctx.io.out(`Imported ${plan.rows} rows of ${file} into ${scenarioId} as ${author}: ${list}`);
+      const list = revisions.map((r) => `${r.period} ${t(ctx.lang, 'lần', 'revision')} ${r.revision}`).join(', ');
+      ctx.io.out(
+        revisions.length === 0
+          ? t(
+              ctx.lang,
+              `${file} không thay đổi số liệu nào của ${scenarioId}: không ghi gì.`,
+              `${file} changes no figure of ${scenarioId}: nothing written.`,
+            )
+          : t(
+              ctx.lang,
+              `Đã nhập ${plan.rows} dòng của ${file} vào ${scenarioId} (người nhập ${author}): ${list}`,
+              `Imported ${plan.rows} rows of ${file} into ${scenarioId} as ${author}: ${list}`,
+            ),
+      );
     }
     return 0;
   } catch (e) {

@@ -13,6 +13,7 @@ import { requiredCommand } from './required.ts';
 import { restoreCommand } from './restore.ts';
 import { rollforwardCommand } from './rollforward.ts';
 import { simulateCommand } from './simulate.ts';
+import { tokenCommand } from './token.ts';
 import { trackCommand } from './track.ts';
 import { whatifCommand } from './whatif.ts';
 
@@ -33,4 +34,5 @@ export const COMMANDS: Command[] = [
   backupCommand,
   restoreCommand,
   importCommand,
+  tokenCommand,
 ];
