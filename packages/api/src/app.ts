@@ -13,6 +13,7 @@ import type { DatabaseHandle } from './db/database.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { dbPlugin } from './plugins/db.ts';
 import { errorsPlugin } from './plugins/errors.ts';
+import { responseCheckPlugin } from './plugins/response-check.ts';
 import { swaggerPlugin } from './plugins/swagger.ts';
 import { textPlugin } from './plugins/text.ts';
 import { type WebPluginOptions, webPlugin } from './plugins/web.ts';
@@ -40,6 +41,8 @@ export interface BuildOptions {
   closeHandle?: boolean;
   /** Serve the built web app at `/` (the server does; API tests do not). */
   web?: WebPluginOptions;
+  /** Tests: check every JSON answer against its response schema (plugins/response-check.ts). */
+  checkResponses?: boolean;
 }
 
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
@@ -56,6 +59,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.addContentTypeParser(YAML_TYPES, { parseAs: 'string' }, (_request, body, done) => done(null, body));
 
   await app.register(errorsPlugin);
+  if (options.checkResponses) await app.register(responseCheckPlugin);
   await app.register(textPlugin);
   await app.register(helmet, { global: true });
   if (config.corsOrigin.length > 0)

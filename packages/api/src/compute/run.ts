@@ -21,6 +21,7 @@ import {
   resolveBase,
   type Scenario,
   type Shock,
+  SIMULATION_DEFAULTS,
   type SimulateOptions,
   sensitivity,
   simulate,
@@ -142,11 +143,17 @@ export interface SimulateRequest extends SimulateOptions {
   asOf?: Quarter;
 }
 
+/** The engine's simulation of the effective scenario, with the engine's `SIMULATION_DEFAULTS` (draws, seed). */
 export async function simulateOf(scenario: Scenario, request: SimulateRequest) {
   const { asOf, ...options } = request;
   const { base, info } = await based(scenario);
   const input = simulateInputOf(scenario, base, asOf);
-  return { scenarioId: scenario.id, base: info, asOf: input.asOf, ...simulate(input.input, options) };
+  return {
+    scenarioId: scenario.id,
+    base: info,
+    asOf: input.asOf,
+    ...simulate(input.input, { ...SIMULATION_DEFAULTS, ...options }),
+  };
 }
 
 /** A plan (checked by the engine's parsePlanObject): its evaluation and the average growth still required. */
