@@ -101,8 +101,7 @@ describe('compute answers against their schemas', () => {
       for (const [k, v] of Object.entries(o)) {
         if (k === 'properties' && v && typeof v === 'object')
           for (const [p, sub] of Object.entries(v)) walk(sub, `${at}.${p}`);
-        else if (Array.isArray(v))
-          for (const [i, x] of v.entries()) walk(x, `${at}.${k}[${i}]`);
+        else if (Array.isArray(v)) for (const [i, x] of v.entries()) walk(x, `${at}.${k}[${i}]`);
         else if (typeof v === 'object') walk(v, `${at}.${k}`);
       }
     };
