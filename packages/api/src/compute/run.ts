@@ -134,7 +134,7 @@ export function savedWhatifRequest(body: Record<string, unknown>): WhatifRequest
   const error = Value.Errors(StoredWhatifBody, request).First();
   if (error) {
     const path = ['body', ...error.path.split('/').filter(Boolean)].join('.');
-    throw new ApiError('WHATIF_NOT_RUNNABLE', `The saved what-if cannot be run: ${error.message}`, path, 422);
+    throw new ApiError('WHATIF_NOT_RUNNABLE', `The saved what-if cannot be run: ${error.message}`, path);
   }
   return request as unknown as WhatifRequest;
 }

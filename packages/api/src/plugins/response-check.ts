@@ -65,7 +65,7 @@ export const responseCheckPlugin: FastifyPluginAsync = global(async (app) => {
   checkedResponses.set(app, checked);
   const fail = (request: FastifyRequest, reply: FastifyReply, why: string) => {
     const route = `${request.method} ${request.routeOptions.url ?? request.url}`;
-    return new ApiError('RESPONSE_MISMATCH', `${route} ${reply.statusCode}: ${why}`, undefined, 500);
+    return new ApiError('RESPONSE_MISMATCH', `${route} ${reply.statusCode}: ${why}`);
   };
   app.addHook('preSerialization', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
     const schema = responseSchemaOf(request, reply.statusCode);
