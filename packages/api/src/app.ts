@@ -14,6 +14,7 @@ import { authPlugin } from './plugins/auth.ts';
 import { computePlugin } from './plugins/compute.ts';
 import { dbPlugin } from './plugins/db.ts';
 import { errorsPlugin } from './plugins/errors.ts';
+import { responseCheckPlugin } from './plugins/response-check.ts';
 import { swaggerPlugin } from './plugins/swagger.ts';
 import { textPlugin } from './plugins/text.ts';
 import { type WebPluginOptions, webPlugin } from './plugins/web.ts';
@@ -43,6 +44,8 @@ export interface BuildOptions {
   closeHandle?: boolean;
   /** Serve the built web app at `/` (the server does; API tests do not). */
   web?: WebPluginOptions;
+  /** Tests: check every JSON answer against its response schema (plugins/response-check.ts). */
+  checkResponses?: boolean;
 }
 
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
@@ -69,6 +72,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.addContentTypeParser(YAML_TYPES, { parseAs: 'string' }, (_request, body, done) => done(null, body));
 
   await app.register(errorsPlugin);
+  if (options.checkResponses) await app.register(responseCheckPlugin);
   await app.register(textPlugin);
   await app.register(helmet, { global: true });
   if (config.corsOrigin.length > 0)

@@ -1,40 +1,48 @@
 /**
- * The API's own stable error codes and their HTTP status, in one table. Engine codes (GrdpError) are mapped in
- * plugins/errors.ts: SCENARIO_* → 400, INPUT_* → 422.
+ * The API's domain errors: a stable code, a default message, and where (a JSON path). Nothing here knows HTTP:
+ * the one table of HTTP statuses is `HTTP_STATUS` in plugins/errors.ts, for these codes and the engine's.
  */
+import type { ErrorCode } from '@grdp/engine';
+
 export const API_ERRORS = {
-  VALIDATION: { status: 400, message: 'The request does not match the schema' },
-  BAD_JSON: { status: 400, message: 'The body is not valid JSON' },
-  BAD_IF_MATCH: { status: 400, message: 'If-Match must be * or a list of quoted entity tags' },
-  ID_MISMATCH: { status: 400, message: 'The id in the body differs from the id in the path' },
-  UNAUTHORIZED: { status: 401, message: 'A valid bearer token is required' },
-  FORBIDDEN: { status: 403, message: 'This token’s role may not do this' },
-  NOT_FOUND: { status: 404, message: 'Not found' },
-  STALE_ETAG: { status: 409, message: 'The resource changed since it was read (If-Match does not match)' },
-  PAYLOAD_TOO_LARGE: { status: 413, message: 'The body is larger than the limit' },
-  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Send application/json, application/yaml or text/yaml' },
-  IF_MATCH_REQUIRED: { status: 428, message: 'Updating an existing resource needs If-Match with its ETag' },
-  RATE_LIMITED: { status: 429, message: 'Too many requests' },
-  BAD_REQUEST: { status: 400, message: 'Bad request' },
-  IMPORT_INVALID: { status: 400, message: 'Some rows of the file are not valid; nothing was imported' },
-  IMPORT_UNREADABLE: { status: 400, message: 'The file cannot be read as a CSV (UTF-8) or XLSX workbook' },
+  VALIDATION: 'The request does not match the schema',
+  BAD_JSON: 'The body is not valid JSON',
+  BAD_IF_MATCH: 'If-Match must be * or a list of quoted entity tags',
+  BAD_ENCODING: 'The body is not UTF-8 text',
+  ID_MISMATCH: 'The id in the body differs from the id in the path',
+  UNAUTHORIZED: 'A valid bearer token is required',
+  FORBIDDEN: 'This token’s role may not do this',
+  NOT_FOUND: 'Not found',
+  STALE_ETAG: 'The resource changed since it was read (If-Match does not match)',
+  PAYLOAD_TOO_LARGE: 'The body is larger than the limit',
+  UNSUPPORTED_MEDIA_TYPE: 'Send application/json, application/yaml or text/yaml',
+  IF_MATCH_REQUIRED: 'Updating an existing resource needs If-Match with its ETag',
+  RATE_LIMITED: 'Too many requests',
+  BAD_REQUEST: 'Bad request',
+  IMPORT_INVALID: 'Some rows of the file are not valid; nothing was imported',
+  IMPORT_UNREADABLE: 'The file cannot be read as a CSV (UTF-8) or XLSX workbook',
+  WHATIF_NOT_RUNNABLE: 'The saved what-if cannot be run',
+  RESPONSE_MISMATCH: 'The answer does not match its schema',
+  BUSY: 'The server is busy; try again shortly',
+  COMPUTE_TIMEOUT: 'The computation took too long and was stopped',
+  INTERNAL: 'Internal server error',
 } as const;
 
 export type ApiErrorCode = keyof typeof API_ERRORS;
 
-/** Thrown by repositories and routes; answered as `{code, message, path?}` with the table's status. */
+/**
+ * A domain error, thrown by repositories, files, compute and routes: `{code, message, path?}` where the code is
+ * the API's (`API_ERRORS`) or the engine's (`ErrorCode`, e.g. INPUT_UNKNOWN_SECTOR for a key that is not a
+ * sector). Its HTTP status is looked up by code, in one place (plugins/errors.ts).
+ */
 export class ApiError extends Error {
-  readonly statusCode: number;
   constructor(
-    readonly code: ApiErrorCode | string,
+    readonly code: ApiErrorCode | ErrorCode,
     message?: string,
     readonly path?: string,
-    status?: number,
   ) {
-    const known = (API_ERRORS as Record<string, { status: number; message: string }>)[code];
-    super(message ?? known?.message ?? code);
+    super(message ?? (API_ERRORS as Record<string, string>)[code] ?? code);
     this.name = 'ApiError';
-    this.statusCode = status ?? known?.status ?? 400;
   }
 }
 

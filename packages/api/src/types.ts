@@ -3,11 +3,20 @@
  * by the web (`import type … from '@grdp/api/types'`), so the browser carries no API code. Where a schema leaves
  * a field open (a stored scenario is the engine's `Scenario`), the engine type is put in.
  */
-import type { BaseOrigin, Issue, Period, QuarterValues, Scenario, Vintage } from '@grdp/engine';
+import type { Issue, Period, Scenario, Vintage } from '@grdp/engine';
 import type { Static } from '@sinclair/typebox';
 import type { ActualRevisionSchema, PutActualBody } from './schemas/actuals.ts';
 import type { ErrorSchema, IssueSchema } from './schemas/common.ts';
-import type { EvaluateResponseSchema } from './schemas/compute.ts';
+import type {
+  AuditResponseSchema,
+  CalibrateResponseSchema,
+  EvaluateResponseSchema,
+  PlanResponseSchema,
+  RequiredResponseSchema,
+  SimulateResponseSchema,
+  TrackResponseSchema,
+  WhatifResponseSchema,
+} from './schemas/compute.ts';
 import type { ImportErrorSchema, ImportResponseSchema } from './schemas/files.ts';
 import type { PutScenarioResponseSchema, ScenarioSummarySchema, StoredScenarioSchema } from './schemas/scenarios.ts';
 import type { CreatedTokenSchema, TokenInfoSchema } from './schemas/tokens.ts';
@@ -21,9 +30,15 @@ export type ActualRevision = Omit<Static<typeof ActualRevisionSchema>, 'period' 
   vintage: Vintage;
 };
 export type PutActualRequest = Static<typeof PutActualBody>;
-export type EvaluateAnswer = Omit<Static<typeof EvaluateResponseSchema>, 'base'> & {
-  base: { origin: BaseOrigin; note?: string; levels: Record<string, QuarterValues> };
-};
+// The compute answers: full schemas (schemas/results.ts), so their Static<> types are exact.
+export type EvaluateAnswer = Static<typeof EvaluateResponseSchema>;
+export type CalibrateAnswer = Static<typeof CalibrateResponseSchema>;
+export type AuditAnswer = Static<typeof AuditResponseSchema>;
+export type TrackAnswer = Static<typeof TrackResponseSchema>;
+export type RequiredAnswer = Static<typeof RequiredResponseSchema>;
+export type WhatifAnswer = Static<typeof WhatifResponseSchema>;
+export type SimulateAnswer = Static<typeof SimulateResponseSchema>;
+export type PlanAnswer = Static<typeof PlanResponseSchema>;
 export type Whatif = Static<typeof WhatifSchema>;
 export type ApiIssue = Static<typeof IssueSchema>;
 export type ApiErrorBody = Static<typeof ErrorSchema>;

@@ -27,7 +27,8 @@ export type Backend = 'sqlite' | 'postgres';
 
 /**
  * An app over in-memory SQLite (or, with `backend: 'postgres'`, a fresh schema on the test server that `close`
- * drops), with an admin and an editor token and the An Giang file stored unless `seed: false`.
+ * drops), with an admin and an editor token and the An Giang file stored unless `seed: false`. Every JSON answer
+ * is checked against its response schema (a mismatch answers 500 RESPONSE_MISMATCH).
  */
 export async function makeApp(
   overrides: Partial<Config> = {},
@@ -47,7 +48,11 @@ export async function makeApp(
   const admin = (await repos.tokens.create('Quản trị', 'admin')).token;
   const editor = (await repos.tokens.create('Phòng Tổng hợp', 'editor')).token;
   if (options.seed !== false) await repos.scenarios.put(anGiang(), AN_GIANG_YAML, 'seed');
-  const app = await buildApp(testConfig(overrides), { handle, closeHandle: options.backend !== 'postgres' });
+  const app = await buildApp(testConfig(overrides), {
+    handle,
+    closeHandle: options.backend !== 'postgres',
+    checkResponses: true,
+  });
   return {
     app,
     repos,

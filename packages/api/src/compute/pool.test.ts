@@ -1,8 +1,8 @@
 import { parseScenarioObject } from '@grdp/engine';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bigScenario } from '../../test-support/big-scenario.ts';
+import { anGiang } from '../../test-support/helpers.ts';
 import { ApiError } from '../errors.ts';
-import { anGiang } from '../testing/helpers.ts';
 import { BusyError, ComputePool } from './pool.ts';
 
 const big = parseScenarioObject(bigScenario(100)).scenario;

@@ -70,15 +70,11 @@ export class ComputePool {
         throw new BusyError(
           'COMPUTE_TIMEOUT',
           `The computation took longer than ${this.options.timeoutMs / 1000} s and was stopped`,
-          undefined,
-          503,
         );
       if (/queue is at limit|no task queue available/i.test(String((e as Error)?.message)))
         throw new BusyError(
           'BUSY',
           `The server is busy (${this.options.threads} computations running, ${this.options.queue} waiting); try again shortly`,
-          undefined,
-          503,
         );
       throw e;
     }

@@ -22,6 +22,7 @@ import {
   resolveBase,
   type Scenario,
   type Shock,
+  SIMULATION_DEFAULTS,
   type SimulateOptions,
   sensitivity,
   simulate,
@@ -136,7 +137,7 @@ export function savedWhatifRequest(body: Record<string, unknown>): WhatifRequest
   const error = Value.Errors(StoredWhatifBody, request).First();
   if (error) {
     const path = ['body', ...error.path.split('/').filter(Boolean)].join('.');
-    throw new ApiError('WHATIF_NOT_RUNNABLE', `The saved what-if cannot be run: ${error.message}`, path, 422);
+    throw new ApiError('WHATIF_NOT_RUNNABLE', `The saved what-if cannot be run: ${error.message}`, path);
   }
   return request as unknown as WhatifRequest;
 }
@@ -148,14 +149,14 @@ export interface SimulateRequest extends SimulateOptions {
 }
 
 /**
- * The simulation of a scenario under the chosen model, with, for every probability, the model that produced it
- * and its one-line track record from the cross-validated backtest.
+ * The simulation of a scenario under the chosen model, with the engine's `SIMULATION_DEFAULTS` (draws, seed) and,
+ * for every probability, the model that produced it and its one-line track record from the cross-validated backtest.
  */
 export async function simulateOf(scenario: Scenario, request: SimulateRequest) {
   const { asOf, model, ...options } = request;
   const { base, info } = await based(scenario);
   const input = simulateInputOf(scenario, base, asOf, model);
-  const result = simulate(input.input, { ...input.options, ...options });
+  const result = simulate(input.input, { ...SIMULATION_DEFAULTS, ...input.options, ...options });
   const trackRecord = Object.fromEntries(
     Object.entries(result.probabilities).map(([key, p]) => [
       key,

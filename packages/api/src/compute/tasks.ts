@@ -34,7 +34,7 @@ export interface TaskRequest {
 
 export type TaskFailure =
   | { kind: 'grdp'; issues: Issue[] }
-  | { kind: 'api'; code: string; message: string; path?: string; status: number };
+  | { kind: 'api'; code: string; message: string; path?: string };
 export type TaskOutcome = { ok: true; value: unknown } | { ok: false; failure: TaskFailure };
 
 /** Runs one task and returns its value or its expected failure; anything else is thrown (a 500). */
@@ -52,7 +52,6 @@ export async function runTask({ name, args }: TaskRequest): Promise<TaskOutcome>
           kind: 'api',
           code: e.code,
           message: e.message,
-          status: e.statusCode,
           ...(e.path === undefined ? {} : { path: e.path }),
         },
       };
@@ -63,5 +62,5 @@ export async function runTask({ name, args }: TaskRequest): Promise<TaskOutcome>
 /** The error a failure stands for, to throw on the main thread. */
 export function failureError(failure: TaskFailure): Error {
   if (failure.kind === 'grdp') return new GrdpError(failure.issues as ConstructorParameters<typeof GrdpError>[0]);
-  return new ApiError(failure.code, failure.message, failure.path, failure.status);
+  return new ApiError(failure.code as ApiError['code'], failure.message, failure.path);
 }

@@ -1,11 +1,59 @@
 /**
- * One error handler: every 4xx is JSON `{code, message, path?}` with a stable code (engine GrdpError: SCENARIO_* →
- * 400 with every issue, SCENARIO_TOO_LARGE → 413, INPUT_* → 422); every 5xx is logged and answered with a generic text.
+ * One error handler, and the one table of HTTP statuses: every error code, the API's and the engine's, has one
+ * status, whichever route or layer raised it. Every 4xx is JSON `{code, message, path?}` (engine GrdpError: with
+ * every issue; SCENARIO_TOO_LARGE is 413); every 5xx is logged and answered with a generic text.
  */
-import { GrdpError } from '@grdp/engine';
+import { ERROR_CODES, type ErrorCode, GrdpError } from '@grdp/engine';
 import type { FastifyError, FastifyPluginAsync, FastifyReply } from 'fastify';
-import { ApiError, ImportError, type ImportRowError } from '../errors.ts';
+import { API_ERRORS, ApiError, type ApiErrorCode, ImportError, type ImportRowError } from '../errors.ts';
 import { global } from './global.ts';
+
+const API_STATUS: Record<ApiErrorCode, number> = {
+  VALIDATION: 400,
+  BAD_JSON: 400,
+  BAD_IF_MATCH: 400,
+  BAD_ENCODING: 400,
+  ID_MISMATCH: 400,
+  BAD_REQUEST: 400,
+  IMPORT_INVALID: 400,
+  IMPORT_UNREADABLE: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  STALE_ETAG: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  WHATIF_NOT_RUNNABLE: 422,
+  IF_MATCH_REQUIRED: 428,
+  RATE_LIMITED: 429,
+  RESPONSE_MISMATCH: 500,
+  BUSY: 503,
+  COMPUTE_TIMEOUT: 503,
+  INTERNAL: 500,
+};
+
+/**
+ * The engine's codes: a scenario over the size caps is 413; one that cannot be read (SCENARIO_*) is 400; a
+ * computation's input (INPUT_*) 422.
+ */
+const engineStatus = (code: ErrorCode) => (code === 'SCENARIO_TOO_LARGE' ? 413 : code.startsWith('INPUT_') ? 422 : 400);
+
+/** Every error code and its HTTP status. */
+export const HTTP_STATUS: Readonly<Record<ApiErrorCode | ErrorCode, number>> = {
+  ...(Object.fromEntries(Object.keys(ERROR_CODES).map((c) => [c, engineStatus(c as ErrorCode)])) as Record<
+    ErrorCode,
+    number
+  >),
+  ...API_STATUS,
+};
+
+/** The status of a code; an unknown code (a Fastify error without a mapping) is a bad request. */
+export function statusOf(code: string): number {
+  return (HTTP_STATUS as Record<string, number>)[code] ?? 400;
+}
+
+/** The API's codes, for the test that lists them. */
+export const API_CODES = Object.keys(API_ERRORS) as ApiErrorCode[];
 
 const FASTIFY_CODES: Record<string, string> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
@@ -40,7 +88,7 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
     const body: ErrorBody = { code: error.code, message: error.message };
     if (error.path !== undefined) body.path = error.path;
     if (error instanceof ImportError) body.errors = error.errors;
-    return { status: error.statusCode, body };
+    return { status: statusOf(error.code), body };
   }
   if (error instanceof GrdpError) {
     const first = error.issues[0];
@@ -52,7 +100,7 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
     });
     const body: ErrorBody = { code, message: error.message, issues };
     if (first) body.path = first.path;
-    return { status: code === 'SCENARIO_TOO_LARGE' ? 413 : code.startsWith('INPUT_') ? 422 : 400, body };
+    return { status: statusOf(code), body };
   }
   const fe = error as FastifyError & { validationContext?: string };
   if (fe?.validation) {
@@ -65,8 +113,14 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
   if (status >= 400 && status < 500) {
     const code =
       FASTIFY_CODES[fe.code] ??
-      (status === 429 ? 'RATE_LIMITED' : status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST');
-    return { status, body: { code, message: fe.message } };
+      (status === 429
+        ? 'RATE_LIMITED'
+        : status === 413
+          ? 'PAYLOAD_TOO_LARGE'
+          : status === 404
+            ? 'NOT_FOUND'
+            : 'BAD_REQUEST');
+    return { status: code === 'BAD_REQUEST' ? status : statusOf(code), body: { code, message: fe.message } };
   }
   return { status: 500, body: { code: 'INTERNAL', message: 'Internal server error' } };
 }

@@ -58,7 +58,6 @@ export const textPlugin: FastifyPluginAsync = global(async (app) => {
         ? `A NUL character (U+0000) at ${where}: text fields cannot contain it`
         : `The body is not UTF-8 text (perhaps Windows-1258 or UTF-16): an undecodable byte at ${where}; ${SAVE_AS_UTF8}`,
       bad.path,
-      400,
     );
   });
 });

@@ -88,7 +88,6 @@ async function checkKeys(trx: Db, scenarioId: string, inputs: readonly ActualInp
           'INPUT_UNKNOWN_SECTOR',
           `"${key}" is not total or a sector of ${scenarioId}`,
           `values.${key}`,
-          400,
         );
   return stored;
 }
@@ -192,7 +191,7 @@ export function createActualsRepository(db: Db) {
       author: string,
       ifMatch: '*' | string[] | undefined,
     ): Promise<{ revision: ActualRevision; created: boolean }> {
-      if (!isPeriod(period)) throw new ApiError('INPUT_UNKNOWN_PERIOD', `unknown period ${period}`, 'period', 400);
+      if (!isPeriod(period)) throw new ApiError('INPUT_UNKNOWN_PERIOD', `unknown period ${period}`, 'period');
       return inTransaction(db, async (trx) => {
         await checkKeys(trx, scenarioId, [input]);
         const current = await latest(trx, scenarioId, period);
@@ -219,7 +218,7 @@ export function createActualsRepository(db: Db) {
       options: { dryRun?: boolean } = {},
     ): Promise<ImportedPeriod[]> {
       for (const { period } of entries)
-        if (!isPeriod(period)) throw new ApiError('INPUT_UNKNOWN_PERIOD', `unknown period ${period}`, 'period', 400);
+        if (!isPeriod(period)) throw new ApiError('INPUT_UNKNOWN_PERIOD', `unknown period ${period}`, 'period');
       if (new Set(entries.map((e) => e.period)).size !== entries.length)
         throw new ApiError('BAD_REQUEST', 'one entry per period');
       return inTransaction(db, async (trx) => {

@@ -95,7 +95,7 @@ export const actualRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: {
           200: ActualRevisionSchema,
           201: ActualRevisionSchema,
-          ...errors(400, 401, 403, 404, 409, 413, 415, 428),
+          ...errors(400, 401, 403, 404, 409, 413, 415, 422, 428),
         },
       },
     },

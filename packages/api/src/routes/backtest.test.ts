@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { json, makeApp, type TestApp } from '../testing/helpers.ts';
+import { json, makeApp, type TestApp } from '../../test-support/helpers.ts';
 
 let t: TestApp;
 beforeAll(async () => {

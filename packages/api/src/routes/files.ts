@@ -87,7 +87,7 @@ export const fileRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (
         consumes: ['multipart/form-data', 'text/csv', XLSX_MIME],
         params: ScenarioIdParams,
         querystring: ImportQuery,
-        response: { 200: ImportResponseSchema, 400: ImportErrorSchema, ...errors(401, 403, 404, 409, 413, 415) },
+        response: { 200: ImportResponseSchema, 400: ImportErrorSchema, ...errors(401, 403, 404, 409, 413, 415, 422) },
       },
     },
     async (request) => {

@@ -8,7 +8,6 @@ import { ApiError } from '../errors.ts';
 import { readScenarioBody } from '../scenario-input.ts';
 import { errors, ScenarioIdParams } from '../schemas/common.ts';
 import {
-  DEFAULT_HTTP_DRAWS,
   MAX_HTTP_DRAWS,
   PlanBody,
   PlanResponseSchema,
@@ -18,16 +17,16 @@ import {
 } from '../schemas/compute.ts';
 import { optionalBody } from './tracking.ts';
 
-/** The options with the HTTP default and limit on draws (a bad count: 400 at `draws`). */
+/** The options with the HTTP limit on draws (a bad count: 400 at `draws`); the defaults are the engine's. */
 function simulateRequest(body: SimulateRequest | undefined): SimulateRequest {
-  const draws = body?.draws ?? DEFAULT_HTTP_DRAWS;
-  if (draws < 1 || draws > MAX_HTTP_DRAWS)
+  const draws = body?.draws;
+  if (draws !== undefined && (draws < 1 || draws > MAX_HTTP_DRAWS))
     throw new ApiError(
       'VALIDATION',
       `draws must be from 1 to ${MAX_HTTP_DRAWS.toLocaleString('en')} over HTTP (the CLI allows more)`,
       'draws',
     );
-  return { ...body, draws };
+  return { ...body };
 }
 
 export const simulationRoutes: FastifyPluginAsyncTypebox = async (app) => {

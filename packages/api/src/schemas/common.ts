@@ -1,11 +1,15 @@
 import { type TSchema, Type } from '@sinclair/typebox';
 
-export const IssueSchema = Type.Object({
-  code: Type.String(),
-  path: Type.String(),
-  message: Type.String(),
-  line: Type.Optional(Type.Integer()),
-});
+export const IssueSchema = Type.Object(
+  {
+    code: Type.String(),
+    path: Type.String(),
+    message: Type.String(),
+    line: Type.Optional(Type.Integer()),
+    file: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+);
 
 export const ErrorSchema = Type.Object(
   {

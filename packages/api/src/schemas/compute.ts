@@ -1,7 +1,23 @@
-import type { BaseOrigin } from '@grdp/engine';
+import { type BaseOrigin, SIMULATION_DEFAULTS } from '@grdp/engine';
 import { type Static, Type } from '@sinclair/typebox';
 import { ModelSchema, TrackRecordSchema } from './backtest.ts';
 import { IssuesSchema } from './common.ts';
+import {
+  AuditFindingSchema,
+  BaseInfoSchema,
+  CalibrationSchema,
+  closed,
+  EvaluationSchema,
+  nullable,
+  PlanEvaluationSchema,
+  PlanRequiredSchema,
+  QuarterSchema,
+  QuarterValuesSchema,
+  RequiredSchema,
+  SimulationSchema,
+  TrackSchema,
+  WhatifSchema,
+} from './results.ts';
 
 export const BaseChoiceQuery = Type.Object({
   base: Type.Optional(
@@ -17,37 +33,12 @@ export const CalibrateQuery = Type.Object({
   ),
 });
 
-const CellSchema = Type.Object({
-  growth: Type.Number(),
-  level: Type.Number(),
-  baseLevel: Type.Number(),
-  contributionPp: Type.Number(),
-  contributionShare: Type.Union([Type.Number(), Type.Null()]),
-  baseShare: Type.Number(),
-  share: Type.Number(),
-});
-
-const EvaluationSchema = Type.Object({
-  periods: Type.Record(
-    Type.String(),
-    Type.Object({ total: CellSchema, sectors: Type.Record(Type.String(), CellSchema) }),
-    { description: 'Q1, Q2, H1, Q3, 9M, Q4, FY' },
-  ),
-});
-
-const QuarterValuesSchema = Type.Array(Type.Number(), { minItems: 4, maxItems: 4 });
-
-/** Where the base-year levels came from, in the engine's vocabulary (`BASE_ORIGINS`). */
-const BaseInfoSchema = Type.Object({
-  origin: Type.Union([Type.Literal('official'), Type.Literal('implied'), Type.Literal('calibrated')]),
-  note: Type.Optional(Type.String()),
-});
 /** The schema's origins are exactly the engine's `BaseOrigin` (a compile-time check). */
 export const BASE_ORIGIN_MATCHES: BaseOrigin extends Static<typeof BaseInfoSchema>['origin'] ? true : never = true;
 
-export const EvaluateResponseSchema = Type.Object({
+export const EvaluateResponseSchema = closed({
   scenarioId: Type.String(),
-  base: Type.Object({
+  base: closed({
     ...BaseInfoSchema.properties,
     levels: Type.Record(Type.String(), QuarterValuesSchema),
   }),
@@ -56,29 +47,17 @@ export const EvaluateResponseSchema = Type.Object({
   warnings: IssuesSchema,
 });
 
-export const CalibrateResponseSchema = Type.Object(
-  {
-    scenarioId: Type.String(),
-    maxAbsResidual: Type.Union([Type.Number(), Type.Null()]),
-    checked: Type.Integer(),
-    base: Type.Record(Type.String(), QuarterValuesSchema),
-    residuals: Type.Array(Type.Object({}, { additionalProperties: true })),
-    warnings: IssuesSchema,
-  },
-  { additionalProperties: true, description: 'The engine’s calibrate result' },
+export const CalibrateResponseSchema = closed(
+  { scenarioId: Type.String(), ...CalibrationSchema },
+  'The engine’s calibrate result: implied base levels and every residual',
 );
 
-export const AuditResponseSchema = Type.Object({
+export const AuditResponseSchema = closed({
   scenarioId: Type.String(),
-  findings: Type.Array(
-    Type.Object({ code: Type.String(), path: Type.String(), message: Type.String() }, { additionalProperties: true }),
-  ),
+  findings: Type.Array(AuditFindingSchema),
 });
 
 // ── Tracking, required growth, what-if, simulation and plans ────────────────────────────────────────────────
-
-const loose = (description: string, properties: Parameters<typeof Type.Object>[0] = {}) =>
-  Type.Object(properties, { additionalProperties: true, description });
 
 export const AsOfSchema = Type.Union(
   ['Q1', 'Q2', 'Q3', 'Q4'].map((q) => Type.Literal(q)),
@@ -120,13 +99,18 @@ const whatifFields = {
 };
 
 export const MAX_HTTP_DRAWS = 2_000_000;
-export const DEFAULT_HTTP_DRAWS = 20_000;
 
 const simulateFields = {
   draws: Type.Optional(
-    Type.Integer({ description: `Draws, 1..${MAX_HTTP_DRAWS} over HTTP (default ${DEFAULT_HTTP_DRAWS})` }),
+    Type.Integer({
+      description: `Draws, 1..${MAX_HTTP_DRAWS} over HTTP (default ${SIMULATION_DEFAULTS.draws}, the engine's)`,
+    }),
   ),
-  seed: Type.Optional(Type.Integer({ description: 'Any safe integer (default 1): the same seed, the same result' })),
+  seed: Type.Optional(
+    Type.Integer({
+      description: `Any safe integer (default ${SIMULATION_DEFAULTS.seed}): the same seed, the same result`,
+    }),
+  ),
   coverage: Type.Optional(Type.Number({ description: 'Probability inside each band, 0..1 (default 0.8)' })),
   distribution: Type.Optional(Type.Union([Type.Literal('normal'), Type.Literal('triangular')])),
   correlation: Type.Optional(
@@ -152,50 +136,48 @@ export const StoredSimulateBody = strict(simulateFields);
 export const PostedSimulateBody = strict({ scenario: ScenarioFieldSchema, ...simulateFields });
 export const PlanBody = Type.Object({}, { additionalProperties: true, description: 'A plan file as JSON' });
 
-export const TrackResponseSchema = loose('The engine’s track result', {
-  scenarioId: Type.String(),
-  base: BaseInfoSchema,
-  asOf: Type.Union([Type.String(), Type.Null()]),
-  status: Type.Array(loose('One period and key against its band')),
-  required: loose('Growth every remaining quarter needs, by side and key (null: cannot be computed)'),
-  findings: Type.Array(loose('A disagreement between published actuals')),
-});
+/** A scenario sent in the body: the loader's warnings about it. */
+const postedWarnings = { warnings: Type.Optional(IssuesSchema) };
 
-export const RequiredResponseSchema = loose('The engine’s requiredGrowth result', {
-  scenarioId: Type.String(),
-  base: BaseInfoSchema,
-  asOf: Type.Union([Type.String(), Type.Null()]),
-  remaining: Type.Array(Type.String()),
-  low: loose('By key: target, uniform rate, shifted profile, and per sector alone for the total'),
-  high: loose('By key, as low'),
-});
+export const TrackResponseSchema = closed(
+  { scenarioId: Type.String(), base: BaseInfoSchema, ...TrackSchema, ...postedWarnings },
+  'The engine’s track result',
+);
 
-export const WhatifResponseSchema = loose('The engine’s whatIf result and the sensitivity of FY growth', {
-  scenarioId: Type.String(),
-  base: BaseInfoSchema,
-  shocks: Type.Array(loose('A shock as applied')),
-  baseline: Type.String(),
-  fyImpactPp: Type.Number(),
-  diff: loose('By period, then total and sectors: growth and contribution differences, pp'),
-  sensitivity: loose('perPp and perLevelPct by sector and quarter'),
-});
+export const RequiredResponseSchema = closed(
+  { scenarioId: Type.String(), base: BaseInfoSchema, ...RequiredSchema, ...postedWarnings },
+  'The engine’s requiredGrowth result',
+);
 
-export const SimulateResponseSchema = loose('The engine’s simulation result', {
-  scenarioId: Type.String(),
-  base: BaseInfoSchema,
-  asOf: Type.Union([Type.String(), Type.Null()]),
-  draws: Type.Integer(),
-  seed: Type.Integer(),
-  model: ModelSchema,
-  trackRecord: Type.Record(Type.String(), TrackRecordSchema, {
-    description: 'By key with an FY target: the track record of the probability of reaching its low edge',
-  }),
-  probabilities: loose('By key with an FY target: probability of reaching its low and high edge'),
-  periods: loose('Period → key → mean, sd and quantiles'),
-  closedForm: Type.Union([loose('Exact results of the normal model'), Type.Null()]),
-});
+export const WhatifResponseSchema = closed(
+  {
+    scenarioId: Type.String(),
+    base: BaseInfoSchema,
+    ...WhatifSchema,
+    ...postedWarnings,
+    whatif: Type.Optional(
+      closed({ id: Type.String(), name: Type.String() }, 'The saved what-if that was run (the run route only)'),
+    ),
+  },
+  'The engine’s whatIf result and the sensitivity of FY growth',
+);
 
-export const PlanResponseSchema = Type.Object({
-  evaluation: loose('The engine’s evaluatePlan result: years, compounded index and level, geometric average'),
-  required: loose('The engine’s requiredAverageGrowth result'),
+export const SimulateResponseSchema = closed(
+  {
+    scenarioId: Type.String(),
+    base: BaseInfoSchema,
+    asOf: nullable(QuarterSchema),
+    model: ModelSchema,
+    trackRecord: Type.Record(Type.String(), TrackRecordSchema, {
+      description: 'By key with an FY target: the track record of the probability of reaching its low edge',
+    }),
+    ...SimulationSchema,
+    ...postedWarnings,
+  },
+  'The engine’s simulation result',
+);
+
+export const PlanResponseSchema = closed({
+  evaluation: PlanEvaluationSchema,
+  required: PlanRequiredSchema,
 });
