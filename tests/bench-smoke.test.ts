@@ -6,8 +6,8 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
 import { parseShock, resolveBase, whatIf } from '@grdp/engine';
+import { afterAll, describe, expect, it } from 'vitest';
 import { shockBody, WHATIF_ROUTE } from '../bench/figures/api.ts';
 import { anGiang } from '../bench/figures/common.ts';
 import { writeReport } from '../bench/report.ts';
