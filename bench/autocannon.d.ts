@@ -1,5 +1,13 @@
 /** The part of autocannon 9's API the benchmarks use (the package ships no types). */
 declare module 'autocannon' {
+  interface Request {
+    method?: string;
+    path: string;
+    headers?: Record<string, string>;
+    body?: string;
+    /** Changes each request before it is sent (e.g. a new body every time). */
+    setupRequest?: (req: Request) => Request;
+  }
   export interface Options {
     url: string;
     method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -11,6 +19,8 @@ declare module 'autocannon' {
     duration?: number;
     /** total requests, instead of a duration */
     amount?: number;
+    /** Requests in turn (declared with tests/reliability/autocannon.d.ts, which merges with this one). */
+    requests?: Request[];
   }
   interface Histogram {
     average: number;

@@ -55,3 +55,48 @@ export async function measure(
     cpuShare: (cpu.user + cpu.system) / 1000 / wall,
   };
 }
+
+export interface Interleaved {
+  /** ms per call, by task: total time ÷ total calls over every round. */
+  mean: Record<string, number>;
+  /** time(a) ÷ time(b) per round, for the first two tasks: its median, and its range over the rounds. */
+  ratio: { median: number; min: number; max: number };
+  rounds: number;
+}
+
+/**
+ * Two (or more) tasks measured in the same run, interleaved: in every round each task runs `batch` calls, and the
+ * order flips every round (a b, b a, a b, …), so neither gains from going first (warm caches, JIT, a quieter
+ * moment on a shared machine). One warm-up round is not counted.
+ */
+export function measureInterleaved(
+  tasks: Record<string, () => unknown>,
+  options: { rounds?: number; batch?: number } = {},
+): Interleaved {
+  const names = Object.keys(tasks);
+  const rounds = options.rounds ?? 20;
+  const batch = options.batch ?? 1000;
+  const total: Record<string, number> = Object.fromEntries(names.map((n) => [n, 0]));
+  const ratios: number[] = [];
+  let sink: unknown;
+  for (let r = -1; r < rounds; r++) {
+    const order = r % 2 === 0 ? names : [...names].reverse();
+    const took: Record<string, number> = {};
+    for (const name of order) {
+      const fn = tasks[name]!;
+      const t0 = performance.now();
+      for (let i = 0; i < batch; i++) sink = fn();
+      took[name] = performance.now() - t0;
+    }
+    if (r < 0) continue; // warm-up
+    for (const name of names) total[name]! += took[name]!;
+    ratios.push(took[names[0]!]! / took[names[1] ?? names[0]!]!);
+  }
+  if (sink === Symbol.for('never')) throw new Error('unreachable');
+  ratios.sort((a, b) => a - b);
+  return {
+    mean: Object.fromEntries(names.map((n) => [n, total[n]! / (rounds * batch)])),
+    ratio: { median: ratios[Math.floor(ratios.length / 2)]!, min: ratios[0]!, max: ratios[ratios.length - 1]! },
+    rounds,
+  };
+}

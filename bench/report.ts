@@ -48,29 +48,23 @@ export function machine(): Machine {
  */
 export const ANALYSIS: Record<string, string> = {
   'simulate.draws-per-second':
-    "Profile (`node --cpu-prof`, 1,000,000 draws, idle core): all the time is in the engine's `simulateChunk` (packages/engine/src/simulate/index.ts) with the ziggurat `Xoshiro128.fillNormals` inlined; alone on a core it runs at 3.4–3.8 million draws/s, a few % short of the goal and within run-to-run noise on this shared machine. About 35 % is the 16 normals per draw; the rest is the 51 passes per batch (16 Cholesky rows, 35 series binned into 8,192-bin histograms with their moments). Tried in this run and not kept: branch-free binning (one `floor(clamp((v − low)·invWidth))` into an Int32Array with under/over slots) measured no faster than the well-predicted branches. What would move it: tally histograms only for the series a caller asks for, or coarser/shared histograms.",
-  'simulate.vs-numpy':
-    'numpy is timed on one BLAS thread in the same run. The engine does more per draw (35 binned series, ' +
-    'moments, 10 target counts) than the numpy baseline (5 FY linear forms). Under contention the two processes ' +
-    'get different shares of the 2 cores; the note gives the ratio per CPU-second, which is the fair one. The ' +
-    'bottleneck on the JS side is `simulateChunk` (see `simulate.draws-per-second`).',
+    "All the time is in the engine's `simulateChunk` (packages/engine/src/simulate/chunk.ts) with the ziggurat `Xoshiro128.fillNormals` inlined: the 16 normals per draw, the Cholesky rows, and 35 series binned into 8,192-bin histograms with their moments. Branch-free binning was tried earlier and measured no faster. A caller that needs only the target probabilities can use `simulateProbabilities` (see `simulate.vs-numpy-tuned`); no route does yet.",
+  'simulate.vs-numpy-tuned':
+    'Both sides run one thread, interleaved in rounds, each timed in its own process. The JS kernel is `simulateProbabilities` (packages/engine/src/simulate/probabilities.ts): the normals (ziggurat) and 5 fused dot products of length 16 per draw; numpy does the same as one `z @ F` per 16k-draw chunk on one BLAS thread. Not tried yet: worker threads for this kernel.',
+  'simulate.full.vs-numpy-same-outputs':
+    'The same comparison when both sides produce every output `simulateChunk` returns (35 series: sums, sums of squares, histograms with under/over counts, the target counts).',
   'calibrate.an-giang':
-    'Profile: `calibrate` → `minimax` → HiGHS `solve` (WebAssembly) ≈ two thirds of the time, the exact ' +
-    '`residualsOf` (decimal `evaluateUnchecked`) ≈ a quarter. Alone on a core one table takes ≈ 25 ms; the ' +
-    'figure above is a contended run. What would move it further: fewer LPs in `minimax` (warm-starting HiGHS ' +
-    'between the bisection steps instead of building each LP anew), residuals on float with a decimal check of ' +
-    'the worst figure only.',
+    'Profile: `calibrate` → `minimax` → HiGHS `solve` (WebAssembly) ≈ two thirds of the time, the exact residuals (decimal `evaluateUnchecked`) ≈ a quarter. Not changed in this run: the residuals still use decimal ops, and each bisection step builds its LP anew.',
   'scale.load-evaluate-track':
-    'What moved (this run): `evaluate` reuses the base-table part between the low and high evaluations and divides once per period (see `engine.evaluate.ratio`); `requiredGrowth` computes each path once per call and the products B·p of every sector once per side, instead of re-deriving every other sector’s path (decimal construction included) for each sector’s alone rate — same sums in the same order, so the same numbers. 466 → 362 ms. What is left: `loadScenario` ≈ 31 % (the `yaml` parser, `readYaml`), garbage collection ≈ 10 %, decimal `evaluate` ≈ 17 %. What would move it to 100 ms: loading JSON instead of YAML for bulk files, and a cheaper exact number type for the per-cell products.',
+    'Per province: `loadScenario` (the `yaml` parser and the schema checks), two exact `evaluate`s (now on scaled integers), and `track` (whose `actualTable` and `requiredGrowth` still run on decimal.js). Nothing is cached between the low and the high evaluation. Not done in this run: a faster YAML path for large files, and scaled integers in `actualTable` and `requiredGrowth`.',
   'scale.api-track-p50':
-    'Each request loads and validates the scenario and tracks it (the same engine work as ' +
-    '`scale.load-evaluate-track`, plus JSON schema validation and serialisation); with 34 requests at once on a ' +
-    'single Node event loop the file takes at least the engine time. The engine functions are the bottleneck (see ' +
-    '`scale.load-evaluate-track`); running the API with more than one process would spread the provinces.',
-  'engine.evaluate.ratio':
-    'What moved: `evaluateUnchecked` no longer divides per cell. What depends only on the base table (decimal base levels, period sums, 100 / base per sector, base shares) is computed once per evaluation; per period 1 / total level and 1 / (total level − total base) are computed once and every ratio is a product. Results are bit-for-bit the same (checked on An Giang and 6 national provinces: evaluate, track, requiredGrowth, whatIf, sensitivity). The exact path went from ≈ 2,400 to ≈ 3,500 evaluations/s and the ratio from 27× to ≈ 22×. A cache of the base-derived parts between calls was tried (≈ 5,800/s) and removed: the engine keeps no state between calls, and the same cache sped the float path up even more. What is left on the exact path: decimal.js `times`/`finalise` and `toNumber` (string round trip) ≈ 60 %. 30-digit decimals were tried: same numbers out, only ≈ 3 % faster, so 40 digits stay. What would move it further: a correctly rounded `toNumber` that skips the string, or scaled-integer (BigInt) arithmetic for the per-cell products.',
+    'Each request loads and validates the scenario and tracks it (the engine work of `scale.load-evaluate-track`, plus JSON schema validation and serialisation); 34 requests at once share one Node event loop, so the file takes at least the engine time.',
+  'api.whatif.server-cpu-us':
+    "Per request the server resolves the stored scenario (the scenario row, and one SQL statement for the current actuals, prepared once), runs `whatIf` (two exact evaluations on scaled integers and the exact differences) and `sensitivity`, validates and serialises about 18 KB of JSON. A profile of 1,000 what-if requests through `inject()` (`node --cpu-prof`, this loaded machine: 2.9 ms of CPU per request) puts the engine's `whatIf` + `sensitivity` at about 6 % of samples, Fastify's `onSend` hooks at about 7 % and response serialisation (`serialize`, the compiled fast-json-stringify function) at about 8 %, garbage collection at 11 %. The engine is no longer the bottleneck; what is left is the HTTP layer's per-request work (hooks, schema serialisation) and allocation, which this issue did not change. The load average during the run was about 20 on 2 cores, so CPU time per request is inflated by contention.",
   'api.whatif.ratio':
-    'Per request the what-if route runs the engine `whatIf` (baseline path, two exact `evaluate`s and the diff) and `sensitivity`, then serialises two full evaluations; `/healthz` does a `select 1`. The exact `evaluate` is now ≈ 2× cheaper (see `engine.evaluate.ratio`; the shocked and baseline evaluations share the base-table part; `web.whatif-recompute-ms` 1.12 → 0.53 ms), but a compute route at half the throughput of a trivial route needs the whole request about 15× cheaper; the rest is decimal products, `toNumber`, `sensitivity` and serialisation. The p50 and p99 latencies show the route is still interactive.',
+    'The what-if route does the work of `api.whatif.server-cpu-us` per request; `/healthz` does a `select 1`. Both are loaded the same way, one after the other, with the load generator in another process on the same 2 cores.',
+  'engine.evaluate.exact-vs-float64':
+    "The exact path spends its extra time reading each input's decimals (`decimalsOf`) and scaling it; the float64 yardstick reads the numbers as they are.",
 };
 
 /** A table cell: pipes escaped. */

@@ -11,6 +11,8 @@ import type { AreaResult, Figure, SuiteOptions } from './types.ts';
 export interface SuiteResult {
   figures: Figure[];
   notes: string[];
+  /** Every area's checks (see `AreaResult.checks`). */
+  checks: Record<string, unknown>;
   smoke: boolean;
   /** Wall-clock seconds of the whole suite. */
   seconds: number;
@@ -18,18 +20,20 @@ export interface SuiteResult {
 
 /** Every figure name, in report order: stable across runs. */
 export const FIGURE_NAMES = [
+  'engine.evaluate.exact',
+  'engine.evaluate.exact-vs-float64',
   'engine.evaluate.decimal',
-  'engine.evaluate.float',
-  'engine.evaluate.ratio',
   'calibrate.an-giang',
   'calibrate.national',
   'simulate.draws-per-second',
   'simulate.peak-memory-1m',
   'simulate.worker-speedup',
-  'simulate.vs-numpy',
+  'simulate.vs-numpy-tuned',
+  'simulate.full.vs-numpy-same-outputs',
   'simulate.agrees-with-numpy',
   'scale.load-evaluate-track',
   'scale.api-track-p50',
+  'api.whatif.server-cpu-us',
   'api.whatif.rps',
   'api.whatif.p50',
   'api.whatif.p99',
@@ -81,6 +85,7 @@ export async function runSuite(options: SuiteOptions = {}): Promise<SuiteResult>
   return {
     figures: FIGURE_NAMES.map((n) => byName.get(n)!),
     notes: results.flatMap((r) => r.notes ?? []),
+    checks: Object.assign({}, ...results.map((r) => r.checks ?? {})),
     smoke: options.smoke ?? false,
     seconds: (performance.now() - started) / 1000,
   };

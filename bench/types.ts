@@ -27,6 +27,8 @@ export interface AreaResult {
   figures: Figure[];
   /** Paragraphs for BENCHMARKS.md (how measured, substitutions, bottlenecks). */
   notes?: string[];
+  /** What the area verified about what it measured (the smoke test asserts these): name → value. */
+  checks?: Record<string, unknown>;
 }
 
 /** A figure with a goal: met when `ok(value)`. */

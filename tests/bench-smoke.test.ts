@@ -6,7 +6,10 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseShock, resolveBase, whatIf } from '@grdp/engine';
 import { afterAll, describe, expect, it } from 'vitest';
+import { shockBody, WHATIF_ROUTE } from '../bench/figures/api.ts';
+import { anGiang } from '../bench/figures/common.ts';
 import { writeReport } from '../bench/report.ts';
 import { FIGURE_NAMES, runSuite, type SuiteResult } from '../bench/suite.ts';
 
@@ -32,6 +35,34 @@ describe('bench (smoke)', () => {
         expect(Number.isFinite(f.value), f.name).toBe(true);
       }
     }
+  });
+
+  it('measured what it says: exact = decimal.js, the real what-if route with varied bodies, numpy agrees', async () => {
+    const c = result.checks;
+    // the exact evaluate timed is the production path and equals the decimal oracle; float64 is only close
+    expect(c['engine.evaluate.path']).toBe('scaled-integer');
+    expect(c['engine.evaluate.exact-equals-decimal']).toBe(true);
+    expect(c['engine.evaluate.float64-max-relative-difference']).toBeLessThan(1e-9);
+    const server = result.figures.find((f) => f.name === 'api.whatif.server-cpu-us')!;
+    if (server.value !== null) {
+      // the loaded route is the what-if route; every request had its own body; the answers are the engine's
+      expect(c['api.whatif.route']).toBe(WHATIF_ROUTE);
+      expect(c['api.whatif.bodies-sent']).toBeGreaterThanOrEqual(20);
+      expect(c['api.whatif.distinct-bodies']).toBe(c['api.whatif.bodies-sent']);
+      const scenario = anGiang();
+      const { base } = await resolveBase(scenario);
+      const expected = [1, 2].map((k) => {
+        const body = JSON.parse(shockBody(k)) as { shocks: string[] };
+        return whatIf(scenario, base, body.shocks.map(parseShock), { baseline: 'mid' }).fyImpactPp;
+      });
+      expect(c['api.whatif.fyImpactPp']).toEqual(expected);
+      expect(expected[0]).not.toBe(expected[1]);
+    } else console.log(`api figures not measured: ${server.note}`);
+    const numpy = result.figures.find((f) => f.name === 'simulate.vs-numpy-tuned')!;
+    if (numpy.value !== null) {
+      expect(c['simulate.numpy-worst-sigma']).toBeLessThan(4);
+      expect(result.figures.find((f) => f.name === 'simulate.agrees-with-numpy')!.value).toBe(1);
+    } else console.log(`numpy figures not measured: ${numpy.note}`);
   });
 
   it('writes results.json and BENCHMARKS.md in the documented shape', () => {

@@ -1,14 +1,14 @@
 /**
- * Worker thread: the API over in-memory SQLite with An Giang stored (packages/api testing helper), listening on
+ * Child process (started by server.ts): the API over in-memory SQLite with An Giang stored (packages/api testing helper), listening on
  * 127.0.0.1 on an ephemeral port, and beside it a small static server for packages/web/dist that proxies `/api`
- * and `/healthz` to the API (the API does not serve the web app yet). Posts `{ apiPort, webPort }`.
+ * and `/healthz` to the API. Sends `{ apiPort, webPort }` over IPC; answers `cpu` with its CPU time (µs) and
+ * `close` by closing and exiting.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
-import { parentPort } from 'node:worker_threads';
-import { makeApp } from '../../packages/api/test-support/helpers.ts';
+import { makeApp } from '@grdp/api/testing';
 import { ROOT } from './common.ts';
 
 const TYPES: Record<string, string> = {
@@ -52,11 +52,15 @@ const web = createServer((req, res) => {
 await new Promise<void>((resolve) => web.listen(0, '127.0.0.1', resolve));
 const webPort = (web.address() as AddressInfo).port;
 
-parentPort!.on('message', async (msg: string) => {
+process.on('message', async (msg: string) => {
+  if (msg === 'cpu') {
+    const u = process.cpuUsage();
+    process.send!({ cpu: u.user + u.system });
+  }
   if (msg === 'close') {
     web.close();
     await test.close();
-    parentPort!.postMessage('closed');
+    process.send!('closed', () => process.exit(0));
   }
 });
-parentPort!.postMessage({ apiPort, webPort });
+process.send!({ apiPort, webPort });

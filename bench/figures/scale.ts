@@ -33,8 +33,8 @@ export async function scaleFigures(slot: ServerSlot, options: SuiteOptions = {})
     'scale.load-evaluate-track',
     engine.mean,
     'ms (national file)',
-    '≤ 100 ms',
-    (v) => v <= 100,
+    '≤ 50 ms',
+    (v) => v <= 50,
     {
       note: `${n} provinces × ${sections} sections: loadScenario (YAML) + evaluate low and high (exact) + track, in one thread`,
     },
@@ -42,7 +42,7 @@ export async function scaleFigures(slot: ServerSlot, options: SuiteOptions = {})
   const server = slot.server;
   if (!server)
     return {
-      figures: [engineFigure, notMeasured('scale.api-track-p50', 'ms (national file, p50)', '≤ 150 ms', slot.reason)],
+      figures: [engineFigure, notMeasured('scale.api-track-p50', 'ms (national file, p50)', '≤ 80 ms', slot.reason)],
     };
   // Through the API: every province at once, to the track route if the API has one, else /api/evaluate.
   const json = { 'content-type': 'application/json' };
@@ -76,7 +76,7 @@ export async function scaleFigures(slot: ServerSlot, options: SuiteOptions = {})
   return {
     figures: [
       engineFigure,
-      goalFigure('scale.api-track-p50', api.p50, 'ms (national file, p50)', '≤ 150 ms', (v) => v <= 150, {
+      goalFigure('scale.api-track-p50', api.p50, 'ms (national file, p50)', '≤ 80 ms', (v) => v <= 80, {
         note: `${n} concurrent ${route}, one per province; p50 over repetitions of the whole file`,
       }),
     ],

@@ -16,7 +16,7 @@ import type { ServerSlot } from './server.ts';
 const WEB = join(ROOT, 'packages/web');
 const DIST = join(WEB, 'dist');
 const CHROMIUM = '/usr/bin/chromium';
-const GZIP_GOAL_KB = 250;
+const GZIP_GOAL_KB = 120;
 
 interface PlaywrightLike {
   chromium: {

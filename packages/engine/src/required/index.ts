@@ -11,6 +11,7 @@ import { CUMULATIVE_ENDING, isQuarter, QUARTERS, type Quarter } from '../periods
 import type { BandSide } from '../scenario/bands.ts';
 import { componentIds } from '../scenario/sectors.ts';
 import { type Scenario, TOTAL } from '../scenario/types.ts';
+import { requiredGrowthScaled } from './scaled.ts';
 
 /** Beyond ±30 % a quarterly growth is flagged implausible. */
 export const IMPLAUSIBLE_GROWTH = 30;
@@ -68,6 +69,11 @@ export interface RequiredOptions {
   asOf?: Quarter | null;
   /** A table already computed by `actualTable`. */
   table?: ActualTable;
+  /**
+   * `auto` (default): scaled integers where every input fits, else decimal.js; `decimal`: decimal.js only (the
+   * oracle the tests compare with). Both give the same numbers.
+   */
+  arithmetic?: 'auto' | 'decimal';
 }
 
 const ops = decimalOps;
@@ -91,6 +97,10 @@ export function requiredGrowth(
   const table = options.table ?? actualTable(scenario, base);
   const asOf = options.asOf === undefined ? latestQuarter(table) : options.asOf;
   const m = asOf === null ? 0 : QUARTERS.indexOf(asOf) + 1;
+  if (options.arithmetic !== 'decimal') {
+    const scaled = requiredGrowthScaled(scenario, base, table, asOf);
+    if (scaled) return scaled;
+  }
   const remaining = QUARTERS.slice(m) as Quarter[];
   const result: RequiredGrowth = { asOf, remaining, low: {}, high: {} };
   const keys = [TOTAL, ...scenario.sectors.map((s) => s.id)];
