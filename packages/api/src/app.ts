@@ -20,6 +20,7 @@ import { actualRoutes } from './routes/actuals.ts';
 import { chartRoutes } from './routes/charts.ts';
 import { computeRoutes } from './routes/compute.ts';
 import { fileRoutes } from './routes/files.ts';
+import { indicatorRoutes } from './routes/indicators.ts';
 import { scenarioRoutes } from './routes/scenarios.ts';
 import { simulationRoutes } from './routes/simulation.ts';
 import { systemRoutes } from './routes/system.ts';
@@ -74,6 +75,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(trackingRoutes);
   await app.register(simulationRoutes);
   await app.register(actualRoutes);
+  await app.register(indicatorRoutes);
   await app.register(whatifRoutes);
   await app.register(tokenRoutes);
   await app.register(fileRoutes, { config });

@@ -1,0 +1,115 @@
+/**
+ * The plan's main indicators of a stored scenario: targets, figures, latest actual and status; and the entered
+ * actuals per indicator and year, with the same revision and If-Match rules as GRDP actuals.
+ */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { enteredByIndicator, indicatorsOf } from '../compute/indicators.ts';
+import { ApiError, parseIfMatch } from '../errors.ts';
+import { authorOf } from '../plugins/auth.ts';
+import { IfMatchHeaders } from '../schemas/actuals.ts';
+import { errors, ScenarioIdParams, SECURITY } from '../schemas/common.ts';
+import {
+  IndicatorActualHistorySchema,
+  IndicatorActualParams,
+  IndicatorActualRevisionSchema,
+  IndicatorsResponseSchema,
+  PutIndicatorActualBody,
+} from '../schemas/indicators.ts';
+
+export const indicatorRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const mustExist = async (id: string) => {
+    if (!(await app.repos.scenarios.get(id))) throw new ApiError('NOT_FOUND', `no scenario ${id}`);
+  };
+
+  app.get(
+    '/api/scenarios/:id/indicators',
+    {
+      onRequest: app.authorize('read'),
+      schema: {
+        tags: ['indicators'],
+        summary: 'The main indicators: targets and qualifiers, departments, figures by year, latest actual and status',
+        params: ScenarioIdParams,
+        response: { 200: IndicatorsResponseSchema, ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      const scenario = await app.repos.scenarios.effectiveScenario(id);
+      if (!scenario) throw new ApiError('NOT_FOUND', `no scenario ${id}`);
+      const entered = enteredByIndicator(await app.repos.indicators.current(id));
+      return indicatorsOf({ ...scenario, grdp: { year: scenario.year, actuals: scenario.actuals } }, entered);
+    },
+  );
+
+  app.get(
+    '/api/scenarios/:id/indicators/:indicator/actuals/:year',
+    {
+      onRequest: app.authorize('read'),
+      schema: {
+        tags: ['indicators'],
+        summary: 'The current revision of an indicator’s figure for a year, with its ETag',
+        params: IndicatorActualParams,
+        response: { 200: IndicatorActualRevisionSchema, ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const { id, indicator, year } = request.params;
+      await mustExist(id);
+      const current = await app.repos.indicators.get(id, indicator, Number(year));
+      if (!current) throw new ApiError('NOT_FOUND', `no figure entered for ${indicator} ${year}`);
+      reply.header('etag', current.etag);
+      return current;
+    },
+  );
+
+  app.get(
+    '/api/scenarios/:id/indicators/:indicator/actuals/:year/history',
+    {
+      onRequest: app.authorize('read'),
+      schema: {
+        tags: ['indicators'],
+        summary: 'Every revision of an indicator’s figure for a year, oldest first',
+        params: IndicatorActualParams,
+        response: { 200: IndicatorActualHistorySchema, ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const { id, indicator, year } = request.params;
+      await mustExist(id);
+      return { revisions: await app.repos.indicators.history(id, indicator, Number(year)) };
+    },
+  );
+
+  app.put(
+    '/api/scenarios/:id/indicators/:indicator/actuals/:year',
+    {
+      onRequest: app.authorize('editor'),
+      schema: {
+        tags: ['indicators'],
+        summary: 'Enter an indicator’s figure for a year: a new revision (If-Match required once the year exists)',
+        security: SECURITY,
+        params: IndicatorActualParams,
+        headers: IfMatchHeaders,
+        body: PutIndicatorActualBody,
+        response: {
+          200: IndicatorActualRevisionSchema,
+          201: IndicatorActualRevisionSchema,
+          ...errors(400, 401, 403, 404, 409, 413, 415, 428),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { id, indicator, year } = request.params;
+      const { revision, created } = await app.repos.indicators.put(
+        id,
+        indicator,
+        Number(year),
+        request.body,
+        authorOf(request.principal),
+        parseIfMatch(request.headers['if-match']),
+      );
+      reply.status(created ? 201 : 200).header('etag', revision.etag);
+      return revision;
+    },
+  );
+};
