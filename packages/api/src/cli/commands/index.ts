@@ -4,6 +4,7 @@ import { backupCommand } from './backup.ts';
 import { calibrateCommand } from './calibrate.ts';
 import { evaluateCommand } from './evaluate.ts';
 import { importCommand } from './import.ts';
+import { indicatorsCommand } from './indicators.ts';
 import { planCommand } from './plan.ts';
 import { requiredCommand } from './required.ts';
 import { restoreCommand } from './restore.ts';
@@ -21,6 +22,7 @@ export const COMMANDS: Command[] = [
   whatifCommand,
   simulateCommand,
   planCommand,
+  indicatorsCommand,
   rollforwardCommand,
   backupCommand,
   restoreCommand,
