@@ -71,3 +71,29 @@ describe('indicator actuals', () => {
     expect(reader.statusCode).toBe(401);
   });
 });
+
+describe('export of the indicators table', () => {
+  it('CSV in Vietnamese: status in words, department, target with its qualifier', async () => {
+    const r = await t.app.inject({ url: `${url}.csv?lang=vi` });
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toContain('text/csv');
+    const lines = r.body.replace(/^\ufeff/, '').split('\r\n');
+    expect(lines[0]).toBe(
+      'Số;Mã;Chỉ tiêu;Nhóm;Cơ quan chủ trì;Cơ quan phối hợp;Mục tiêu;Kỳ;Năm thực hiện;Thực hiện;Tình trạng;Cần thêm;Số in;Nguồn',
+    );
+    expect(lines.find((l) => l.startsWith('(1);grdp-growth;'))).toContain(';2023;7,36;Đạt;');
+    expect(lines.find((l) => l.startsWith('(5);budget-revenue;'))).toContain(
+      ';Sở Tài chính;;đạt 6.638 tỷ đồng;2023;;;Chưa có số liệu;',
+    );
+  });
+
+  it('XLSX, one department (the per-department report), in English', async () => {
+    const r = await t.app.inject({ url: `${url}.xlsx?lang=en&department=so-van-hoa-the-thao-du-lich` });
+    expect(r.statusCode).toBe(200);
+    const { readXlsx } = await import('../files/xlsx.ts');
+    const sheet = await readXlsx(r.rawPayload, 100);
+    expect(sheet.rows.map((row) => row[1])).toEqual(['id', 'tourist-arrivals', 'tourism-revenue']);
+    expect(sheet.rows[1]?.[6]).toBe('≈ 8 (±5%) million visits');
+    expect((await t.app.inject({ url: `${url}.csv?department=nope` })).statusCode).toBe(404);
+  });
+});
