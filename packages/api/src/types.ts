@@ -8,6 +8,7 @@ import type { Static } from '@sinclair/typebox';
 import type { ActualRevisionSchema, PutActualBody } from './schemas/actuals.ts';
 import type { ErrorSchema, IssueSchema } from './schemas/common.ts';
 import type { EvaluateResponseSchema } from './schemas/compute.ts';
+import type { IndicatorsResponseSchema } from './schemas/indicators.ts';
 import type { PutScenarioResponseSchema, ScenarioSummarySchema, StoredScenarioSchema } from './schemas/scenarios.ts';
 import type { WhatifSchema } from './schemas/whatifs.ts';
 
@@ -25,3 +26,6 @@ export type EvaluateAnswer = Omit<Static<typeof EvaluateResponseSchema>, 'base'>
 export type Whatif = Static<typeof WhatifSchema>;
 export type ApiIssue = Static<typeof IssueSchema>;
 export type ApiErrorBody = Static<typeof ErrorSchema>;
+
+/** GET /api/scenarios/:id/indicators. */
+export type IndicatorsAnswer = Static<typeof IndicatorsResponseSchema>;

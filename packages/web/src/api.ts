@@ -7,6 +7,7 @@ import type {
   ActualRevision,
   ApiIssue,
   EvaluateAnswer,
+  IndicatorsAnswer,
   PutActualRequest,
   PutScenarioResult,
   ScenarioSummary,
@@ -26,6 +27,7 @@ export type {
   ActualRevision,
   ApiIssue,
   EvaluateAnswer,
+  IndicatorsAnswer,
   PutScenarioResult,
   ScenarioSummary,
   StoredScenario,
@@ -132,6 +134,8 @@ export const api = {
       token,
       raw: { data: file, type: file.type || 'application/octet-stream' },
     }),
+  /** The main indicators with their status (GET /api/scenarios/:id/indicators). */
+  indicators: async (id: string) => (await request<IndicatorsAnswer>(`/scenarios/${enc(id)}/indicators`)).data,
   listWhatifs: async (id: string) =>
     (await request<{ whatifs: Whatif[] }>(`/scenarios/${enc(id)}/whatifs`)).data.whatifs,
   saveWhatif: async (id: string, name: string, body: Record<string, unknown>, token: string) =>

@@ -44,6 +44,9 @@ async function render(): Promise<void> {
       case 'whatif':
         await (await import('./views/whatif.ts')).renderWhatif(ctx);
         break;
+      case 'department':
+        await (await import('./views/indicators.ts')).renderDepartmentReport(ctx);
+        break;
       default:
         mount(main, h('h1', null, t('notFound')), h('p', null, h('a', { href: '#/' }, t('navScenarios'))));
     }

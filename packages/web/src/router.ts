@@ -1,6 +1,6 @@
 /**
  * Routes. The app uses hash routes (static serving needs no rewrite): `#/` scenario list, `#/s/<id>` dashboard,
- * `#/s/<id>/entry`, `#/s/<id>/whatif?…`. The embed page is a real path, `/embed/<scenario>/<chart>?lang=&view=`
+ * `#/s/<id>/entry`, `#/s/<id>/whatif?…`, `#/s/<id>/department/<dept>` (a department's indicators report). The embed page is a real path, `/embed/<scenario>/<chart>?lang=&view=`
  * (the server falls back to index.html there). Hashes not starting with `#/` (the skip link) are not routes.
  */
 import { legacyWebShocks } from '@grdp/engine';
@@ -10,6 +10,7 @@ export type Route =
   | { name: 'dashboard'; id: string; query: URLSearchParams }
   | { name: 'entry'; id: string; query: URLSearchParams }
   | { name: 'whatif'; id: string; query: URLSearchParams }
+  | { name: 'department'; id: string; department: string }
   | { name: 'embed'; id: string; chart: string; query: URLSearchParams }
   | { name: 'notFound' };
 
@@ -26,6 +27,8 @@ export function parseRoute(loc: Pick<Location, 'pathname' | 'hash' | 'search'>):
   const [path = '/', search = ''] = hash.split('?', 2);
   const query = new URLSearchParams(search);
   if (path === '/' || path === '') return { name: 'scenarios' };
+  const dept = /^\/s\/([^/]+)\/department\/([^/]+)\/?$/.exec(path);
+  if (dept) return { name: 'department', id: decodeURIComponent(dept[1]!), department: decodeURIComponent(dept[2]!) };
   const m = /^\/s\/([^/]+)(?:\/(entry|whatif))?\/?$/.exec(path);
   if (!m) return { name: 'notFound' };
   const id = decodeURIComponent(m[1]!);
@@ -57,6 +60,8 @@ export function href(route: Route): string {
       const q = route.query.toString();
       return `#/s/${encodeURIComponent(route.id)}${suffix}${q ? `?${q}` : ''}`;
     }
+    case 'department':
+      return `#/s/${encodeURIComponent(route.id)}/department/${encodeURIComponent(route.department)}`;
     case 'embed':
       return `/embed/${encodeURIComponent(route.id)}/${encodeURIComponent(route.chart)}?${route.query}`;
     default:
