@@ -8,7 +8,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
-import { makeApp } from '@grdp/api/testing';
+import { makeApp } from '../../packages/api/test-support/helpers.ts';
 import { ROOT } from './common.ts';
 
 const TYPES: Record<string, string> = {

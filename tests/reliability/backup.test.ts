@@ -67,6 +67,17 @@ async function fill(handle: DatabaseHandle): Promise<void> {
       etag = r.revision.etag;
     }
   }
+  const exports = await repos.indicators.put(
+    'an-giang-2023',
+    'exports',
+    2023,
+    { value: 1150, vintage: 'estimate', published: '2023-12-31', source: 'Báo cáo năm' },
+    'Bàn 0',
+    undefined,
+  );
+  await repos.indicators.put('an-giang-2023', 'exports', 2023, { value: 1171.25, vintage: 'revised' }, 'Bàn 1', [
+    exports.revision.etag,
+  ]);
   await repos.whatifs.create('an-giang-2023', 'Quý IV chậm', { shocks: ['services:Q4:-1pp'] }, 'Phòng Tổng hợp');
   await repos.tokens.create('Phòng Tổng hợp', 'editor');
   const old = await repos.tokens.create('Cũ', 'admin');
@@ -94,11 +105,23 @@ function roundTrip(backend: Backend) {
         const doc = JSON.parse((name.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8')) as Backup;
         expect(doc).toMatchObject({ format: 'grdp-backup', schemaVersion: latestSchemaVersion() });
         expect(Number.isNaN(Date.parse(doc.createdAt))).toBe(false);
-        expect(Object.keys(doc.tables).sort()).toEqual(['actual_revisions', 'scenarios', 'tokens', 'whatifs']);
+        expect(Object.keys(doc.tables).sort()).toEqual([
+          'actual_revisions',
+          'indicator_actual_revisions',
+          'scenarios',
+          'tokens',
+          'whatifs',
+        ]);
         // restore replaces whatever the target holds
         await createRepositories(b.handle.db).tokens.create('sẽ bị thay', 'admin');
         const { rows } = await restoreBackup(b.handle.db, await readBackupFile(file));
-        expect(rows).toEqual({ scenarios: 1, actual_revisions: 7, tokens: 2, whatifs: 1 });
+        expect(rows).toEqual({
+          scenarios: 1,
+          actual_revisions: 7,
+          indicator_actual_revisions: 2,
+          tokens: 2,
+          whatifs: 1,
+        });
         expect(await dump(b.handle.db)).toBe(original);
       }
       // the restored history still works: ETags match, the next revision is 4

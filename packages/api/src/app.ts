@@ -24,6 +24,7 @@ import { chartRoutes } from './routes/charts.ts';
 import { computeRoutes } from './routes/compute.ts';
 import { fileRoutes } from './routes/files.ts';
 import { guideRoutes } from './routes/guide.ts';
+import { indicatorRoutes } from './routes/indicators.ts';
 import { scenarioRoutes } from './routes/scenarios.ts';
 import { simulationRoutes } from './routes/simulation.ts';
 import { systemRoutes } from './routes/system.ts';
@@ -93,6 +94,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(simulationRoutes);
   await app.register(backtestRoutes);
   await app.register(actualRoutes);
+  await app.register(indicatorRoutes);
   await app.register(whatifRoutes);
   await app.register(tokenRoutes);
   await app.register(fileRoutes, { config });

@@ -18,6 +18,7 @@ import type {
   WhatifResponseSchema,
 } from './schemas/compute.ts';
 import type { ImportErrorSchema, ImportResponseSchema } from './schemas/files.ts';
+import type { IndicatorsResponseSchema } from './schemas/indicators.ts';
 import type { PutScenarioResponseSchema, ScenarioSummarySchema, StoredScenarioSchema } from './schemas/scenarios.ts';
 import type { CreatedTokenSchema, TokenInfoSchema } from './schemas/tokens.ts';
 import type { WhatifSchema } from './schemas/whatifs.ts';
@@ -46,3 +47,6 @@ export type TokenInfo = Static<typeof TokenInfoSchema>;
 export type CreatedToken = Static<typeof CreatedTokenSchema>;
 export type ImportAnswer = Static<typeof ImportResponseSchema>;
 export type ImportErrorBody = Static<typeof ImportErrorSchema>;
+
+/** GET /api/scenarios/:id/indicators. */
+export type IndicatorsAnswer = Static<typeof IndicatorsResponseSchema>;

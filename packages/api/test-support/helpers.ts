@@ -79,6 +79,14 @@ export async function dump(db: Db): Promise<string> {
       .orderBy('period')
       .orderBy('revision')
       .execute(),
+    indicator_actual_revisions: await db
+      .selectFrom('indicator_actual_revisions')
+      .selectAll()
+      .orderBy('scenario_id')
+      .orderBy('indicator_id')
+      .orderBy('year')
+      .orderBy('revision')
+      .execute(),
     tokens: await db.selectFrom('tokens').selectAll().orderBy('id').execute(),
     whatifs: await db.selectFrom('whatifs').selectAll().orderBy('id').execute(),
   };

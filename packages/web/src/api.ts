@@ -9,6 +9,7 @@ import type {
   CreatedToken,
   EvaluateAnswer,
   ImportAnswer,
+  IndicatorsAnswer,
   PutActualRequest,
   PutScenarioResult,
   ScenarioSummary,
@@ -31,6 +32,7 @@ export type {
   CreatedToken,
   EvaluateAnswer,
   ImportAnswer,
+  IndicatorsAnswer,
   PutScenarioResult,
   ScenarioSummary,
   StoredScenario,
@@ -150,6 +152,8 @@ export const api = {
         raw: { data: file, type: /\.xlsx$/i.test(file.name) ? XLSX_TYPE : 'text/csv' },
       })
     ).data,
+  /** The main indicators with their status (GET /api/scenarios/:id/indicators). */
+  indicators: async (id: string) => (await request<IndicatorsAnswer>(`/scenarios/${enc(id)}/indicators`)).data,
   listWhatifs: async (id: string) =>
     (await request<{ whatifs: Whatif[] }>(`/scenarios/${enc(id)}/whatifs`)).data.whatifs,
   saveWhatif: async (id: string, name: string, body: Record<string, unknown>, token: string) =>

@@ -47,6 +47,9 @@ async function render(): Promise<void> {
       case 'tokens':
         await (await import('./views/tokens.ts')).renderTokens(ctx);
         break;
+      case 'department':
+        await (await import('./views/indicators.ts')).renderDepartmentReport(ctx);
+        break;
       default:
         mount(main, h('h1', null, t('notFound')), h('p', null, h('a', { href: '#/' }, t('navScenarios'))));
     }

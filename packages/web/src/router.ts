@@ -1,6 +1,7 @@
 /**
  * Routes. The app uses hash routes (static serving needs no rewrite): `#/` scenario list, `#/s/<id>` dashboard,
- * `#/s/<id>/entry`, `#/s/<id>/whatif?…`, `#/tokens`. The embed page is a real path, `/embed/<scenario>/<chart>?lang=&view=`
+ * `#/s/<id>/entry`, `#/s/<id>/whatif?…`, `#/s/<id>/department/<dept>` (a department's indicators report),
+ * `#/tokens`. The embed page is a real path, `/embed/<scenario>/<chart>?lang=&view=`
  * (the server falls back to index.html there). Hashes not starting with `#/` (the skip link) are not routes.
  */
 import { legacyWebShocks } from '@grdp/engine';
@@ -11,6 +12,7 @@ export type Route =
   | { name: 'dashboard'; id: string; query: URLSearchParams }
   | { name: 'entry'; id: string; query: URLSearchParams }
   | { name: 'whatif'; id: string; query: URLSearchParams }
+  | { name: 'department'; id: string; department: string }
   | { name: 'embed'; id: string; chart: string; query: URLSearchParams }
   | { name: 'notFound' };
 
@@ -28,6 +30,8 @@ export function parseRoute(loc: Pick<Location, 'pathname' | 'hash' | 'search'>):
   const query = new URLSearchParams(search);
   if (path === '/' || path === '') return { name: 'scenarios' };
   if (path === '/tokens' || path === '/tokens/') return { name: 'tokens' };
+  const dept = /^\/s\/([^/]+)\/department\/([^/]+)\/?$/.exec(path);
+  if (dept) return { name: 'department', id: decodeURIComponent(dept[1]!), department: decodeURIComponent(dept[2]!) };
   const m = /^\/s\/([^/]+)(?:\/(entry|whatif))?\/?$/.exec(path);
   if (!m) return { name: 'notFound' };
   const id = decodeURIComponent(m[1]!);
@@ -61,6 +65,8 @@ export function href(route: Route): string {
       const q = route.query.toString();
       return `#/s/${encodeURIComponent(route.id)}${suffix}${q ? `?${q}` : ''}`;
     }
+    case 'department':
+      return `#/s/${encodeURIComponent(route.id)}/department/${encodeURIComponent(route.department)}`;
     case 'embed':
       return `/embed/${encodeURIComponent(route.id)}/${encodeURIComponent(route.chart)}?${route.query}`;
     default:

@@ -1,6 +1,7 @@
 /**
  * Backup and restore of the whole database as one JSON document (gzip when the file name ends in `.gz`):
- * `{format: 'grdp-backup', schemaVersion, createdAt, tables: {scenarios, actual_revisions, tokens, whatifs}}`.
+ * `{format: 'grdp-backup', schemaVersion, createdAt, tables: {scenarios, actual_revisions, indicator_actual_revisions,
+ * tokens, whatifs}}`.
  * Every row is kept as stored (full actuals history, token hashes — never plain tokens). A backup is written
  * atomically (temp file, fsync, rename); a restore replaces the whole content in ONE transaction and refuses a
  * file from a newer schema than this build knows.
@@ -18,7 +19,13 @@ import type { Database } from './types.ts';
 export const BACKUP_FORMAT = 'grdp-backup';
 
 /** The tables in insert order (parents first); deleted in reverse. */
-export const BACKUP_TABLES = ['scenarios', 'actual_revisions', 'tokens', 'whatifs'] as const;
+export const BACKUP_TABLES = [
+  'scenarios',
+  'actual_revisions',
+  'indicator_actual_revisions',
+  'tokens',
+  'whatifs',
+] as const;
 type TableName = (typeof BACKUP_TABLES)[number];
 
 /** The columns of each table, as a backup must carry them. */
@@ -35,17 +42,36 @@ const COLUMNS: { [T in TableName]: readonly (keyof Database[T])[] } = {
     'created_at',
     'previous_values_json',
   ],
+  indicator_actual_revisions: [
+    'scenario_id',
+    'indicator_id',
+    'year',
+    'revision',
+    'value',
+    'vintage',
+    'published',
+    'source',
+    'note',
+    'author',
+    'created_at',
+    'previous_value',
+  ],
   tokens: ['id', 'name', 'role', 'hash', 'created_at', 'revoked_at'],
   whatifs: ['id', 'scenario_id', 'name', 'body_json', 'created_at', 'author'],
 };
 const NULLABLE: Record<string, true> = {
   'actual_revisions.note': true,
   'actual_revisions.previous_values_json': true,
+  'indicator_actual_revisions.published': true,
+  'indicator_actual_revisions.source': true,
+  'indicator_actual_revisions.note': true,
+  'indicator_actual_revisions.previous_value': true,
   'tokens.revoked_at': true,
 };
 const ORDER: { [T in TableName]: readonly string[] } = {
   scenarios: ['id'],
   actual_revisions: ['scenario_id', 'period', 'revision'],
+  indicator_actual_revisions: ['scenario_id', 'indicator_id', 'year', 'revision'],
   tokens: ['id'],
   whatifs: ['id'],
 };
@@ -76,6 +102,11 @@ export async function createBackup(db: Db): Promise<Backup> {
       for (const c of ORDER[t]) q = q.orderBy(c as never);
       const rows = (await q.execute()) as Record<string, unknown>[];
       if (t === 'actual_revisions') for (const r of rows) r.revision = Number(r.revision);
+      if (t === 'indicator_actual_revisions')
+        for (const r of rows) {
+          r.revision = Number(r.revision);
+          r.year = Number(r.year);
+        }
       (tables as Record<string, unknown>)[t] = rows;
     }
     return { format: BACKUP_FORMAT, schemaVersion: latestSchemaVersion(), createdAt: new Date().toISOString(), tables };
@@ -178,7 +209,7 @@ export function checkBackup(doc: unknown): Backup {
       for (const c of cols) {
         const v = (row as Record<string, unknown>)[c];
         const ok =
-          c === 'revision'
+          c === 'revision' || c === 'year'
             ? typeof v === 'number' && Number.isInteger(v) && v >= 1
             : typeof v === 'string' || (v === null && NULLABLE[`${t}.${c}`] === true);
         if (!ok) throw new BackupError(`tables.${t}[${i}].${c} has a wrong value: ${JSON.stringify(v)}`);

@@ -21,6 +21,22 @@ export interface ActualRevisionTable {
   previous_values_json: string | null;
 }
 
+/** One revision of an indicator's figure for a year (`value`: the decimal text entered). */
+export interface IndicatorActualRevisionTable {
+  scenario_id: string;
+  indicator_id: string;
+  year: number;
+  revision: number;
+  value: string;
+  vintage: string;
+  published: string | null;
+  source: string | null;
+  note: string | null;
+  author: string;
+  created_at: string;
+  previous_value: string | null;
+}
+
 export interface TokenTable {
   id: string;
   name: string;
@@ -43,6 +59,7 @@ export interface WhatifTable {
 export interface Database {
   scenarios: ScenarioTable;
   actual_revisions: ActualRevisionTable;
+  indicator_actual_revisions: IndicatorActualRevisionTable;
   tokens: TokenTable;
   whatifs: WhatifTable;
 }

@@ -1,7 +1,9 @@
 /** Numbered migrations, in order. Add a file `NNNN_name.ts` and list it here; never edit a published one. */
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_initial.ts';
+import * as m0003 from './0003_indicator_actuals.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': m0001,
+  '0003_indicator_actuals': m0003,
 };

@@ -18,6 +18,7 @@ export const swaggerPlugin: FastifyPluginAsync<{ version: string }> = global(asy
         { name: 'scenarios', description: 'Stored scenario files' },
         { name: 'compute', description: 'Engine computations' },
         { name: 'actuals', description: 'Entered actuals, with every revision kept' },
+        { name: 'indicators', description: 'The plan’s main indicators: targets, departments, actuals and status' },
         { name: 'whatifs', description: 'Saved what-if variants' },
         { name: 'files', description: 'Spreadsheets in and out: import template, actuals import, exports' },
         { name: 'charts', description: 'Chart images (PNG, SVG) for reports' },

@@ -1,5 +1,6 @@
 import type { Db } from '../db/database.ts';
 import { createActualsRepository } from './actuals.ts';
+import { createIndicatorsRepository } from './indicators.ts';
 import { createScenariosRepository } from './scenarios.ts';
 import { createTokensRepository } from './tokens.ts';
 import { createWhatifsRepository } from './whatifs.ts';
@@ -9,6 +10,7 @@ export function createRepositories(db: Db) {
   const actuals = createActualsRepository(db);
   return {
     actuals,
+    indicators: createIndicatorsRepository(db),
     scenarios: createScenariosRepository(db, actuals),
     tokens: createTokensRepository(db),
     whatifs: createWhatifsRepository(db),

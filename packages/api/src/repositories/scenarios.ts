@@ -116,6 +116,7 @@ export function createScenariosRepository(db: Db, actuals: ActualsRepository) {
         if (ifMatch !== undefined && !ifMatchMatches(ifMatch, existing.etag)) throw new ApiError('STALE_ETAG');
         await trx.deleteFrom('whatifs').where('scenario_id', '=', id).execute();
         await trx.deleteFrom('actual_revisions').where('scenario_id', '=', id).execute();
+        await trx.deleteFrom('indicator_actual_revisions').where('scenario_id', '=', id).execute();
         const r = await trx
           .deleteFrom('scenarios')
           .where('id', '=', id)

@@ -7,5 +7,6 @@ export * from './parse.ts';
 export * from './per-capita.ts';
 export * from './schema.ts';
 export * from './status.ts';
+export * from './text.ts';
 export * from './types.ts';
 export * from './write.ts';

@@ -25,6 +25,7 @@ import { keysOf, namesOf } from '../model.ts';
 import { replaceQuery } from '../router.ts';
 import type { ViewContext } from '../view-context.ts';
 import { explanations } from './dashboard/explanations.ts';
+import { indicatorsSection } from './indicators.ts';
 
 export async function renderDashboard(ctx: ViewContext): Promise<void> {
   if (ctx.route.name !== 'dashboard') return;
@@ -103,6 +104,7 @@ export async function renderDashboard(ctx: ViewContext): Promise<void> {
     }).element,
   );
 
+  const indicatorsSlot = h('div', { class: 'indicators-slot' });
   mount(
     ctx.main,
     h(
@@ -136,8 +138,12 @@ export async function renderDashboard(ctx: ViewContext): Promise<void> {
     tiles(data, tracked, lang),
     explanations(data, tracked.findings, lang),
     h('div', { class: 'grid' }, charts, contributions),
+    indicatorsSlot,
     h('p', { class: 'source' }, scenario.source),
   );
+  // The main indicators load after the charts; the slot stays empty when the scenario lists none.
+  const section = await indicatorsSection(id, query).catch(() => null);
+  if (section) indicatorsSlot.replaceWith(section);
 }
 
 /** The API's chart image route (packages/api/src/routes/charts.ts), same catalogue name as the chart box. */

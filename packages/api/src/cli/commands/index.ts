@@ -7,6 +7,7 @@ import { calibrateCommand } from './calibrate.ts';
 import { draftCommand } from './draft.ts';
 import { evaluateCommand } from './evaluate.ts';
 import { importCommand } from './import.ts';
+import { indicatorsCommand } from './indicators.ts';
 import { mergeCommand } from './merge.ts';
 import { planCommand } from './plan.ts';
 import { requiredCommand } from './required.ts';
@@ -27,6 +28,7 @@ export const COMMANDS: Command[] = [
   simulateCommand,
   backtestCommand,
   planCommand,
+  indicatorsCommand,
   rollforwardCommand,
   draftCommand,
   adjustCommand,

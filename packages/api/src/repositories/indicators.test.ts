@@ -1,0 +1,122 @@
+/**
+ * Indicator actuals on SQLite and PostgreSQL (a schema of its own, dropped afterwards; skipped with the reason
+ * printed when the server is unreachable, unless REQUIRE_POSTGRES=1): revisions, If-Match, imports in one
+ * transaction, backup of the table, and the scenario's deletion taking its revisions along.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshSchema, PG_URL, postgresProblem } from '../../test-support/databases.ts';
+import { AN_GIANG_YAML, anGiang } from '../../test-support/helpers.ts';
+import { createBackup } from '../db/backup.ts';
+import { type DatabaseHandle, migrate, openDatabase } from '../db/database.ts';
+import { ApiError } from '../errors.ts';
+import { createRepositories, type Repositories } from './index.ts';
+
+const pgProblem = await postgresProblem();
+if (pgProblem) console.warn(`PostgreSQL indicator suite skipped: ${PG_URL} unreachable (${pgProblem})`);
+
+const codeOf = (p: Promise<unknown>) =>
+  p.then(
+    () => 'no error',
+    (e: unknown) => (e instanceof ApiError ? e.code : String(e)),
+  );
+
+function suite(open: () => Promise<{ handle: DatabaseHandle; cleanup: () => Promise<void> }>) {
+  let handle: DatabaseHandle;
+  let cleanup: () => Promise<void>;
+  let repos: Repositories;
+  beforeAll(async () => {
+    ({ handle, cleanup } = await open());
+    await migrate(handle);
+    repos = createRepositories(handle.db);
+    await repos.scenarios.put(anGiang(), AN_GIANG_YAML, 'seed');
+  });
+  afterAll(async () => cleanup?.());
+
+  it('keeps every revision of a year with its previous value; a change needs the current ETag', async () => {
+    const input = { value: 1100.5, vintage: 'estimate' as const, published: '2023-07-05', source: 'Báo cáo 6 tháng' };
+    const first = await repos.indicators.put('an-giang-2023', 'exports', 2023, input, 'Phòng Tổng hợp', undefined);
+    expect(first.created).toBe(true);
+    expect(first.revision).toMatchObject({ revision: 1, value: 1100.5, previousValue: null, published: '2023-07-05' });
+    expect(await codeOf(repos.indicators.put('an-giang-2023', 'exports', 2023, input, 'x', undefined))).toBe(
+      'IF_MATCH_REQUIRED',
+    );
+    expect(await codeOf(repos.indicators.put('an-giang-2023', 'exports', 2023, input, 'x', ['"stale"']))).toBe(
+      'STALE_ETAG',
+    );
+    const second = await repos.indicators.put(
+      'an-giang-2023',
+      'exports',
+      2023,
+      { value: 1180, vintage: 'revised' },
+      'Cục Thống kê',
+      [first.revision.etag],
+    );
+    expect(second.revision).toMatchObject({ revision: 2, value: 1180, previousValue: 1100.5, author: 'Cục Thống kê' });
+    const history = await repos.indicators.history('an-giang-2023', 'exports', 2023);
+    expect(history.map((r) => r.value)).toEqual([1100.5, 1180]);
+    expect((await repos.indicators.current('an-giang-2023')).map((r) => [r.indicatorId, r.value])).toEqual([
+      ['exports', 1180],
+    ]);
+  });
+
+  it('refuses an indicator the scenario does not have, and imports all or nothing', async () => {
+    const input = { value: 1, vintage: 'estimate' as const };
+    expect(await codeOf(repos.indicators.put('an-giang-2023', 'no-such', 2023, input, 'x', undefined))).toBe(
+      'NOT_FOUND',
+    );
+    expect(
+      await codeOf(
+        repos.indicators.importRevisions(
+          'an-giang-2023',
+          [
+            { indicatorId: 'urbanisation', year: 2023, input: { value: 42.3, vintage: 'estimate' } },
+            { indicatorId: 'no-such', year: 2023, input },
+          ],
+          'x',
+        ),
+      ),
+    ).toBe('NOT_FOUND');
+    expect(await repos.indicators.get('an-giang-2023', 'urbanisation', 2023)).toBeUndefined();
+    const done = await repos.indicators.importRevisions(
+      'an-giang-2023',
+      [
+        { indicatorId: 'urbanisation', year: 2023, input: { value: 42.3, vintage: 'estimate' } },
+        { indicatorId: 'exports', year: 2023, input: { value: 1200, vintage: 'official' } },
+      ],
+      'Nhập tệp',
+    );
+    expect(done.map((r) => [r.indicatorId, r.revision])).toEqual([
+      ['urbanisation', 1],
+      ['exports', 3],
+    ]);
+  });
+
+  it('is in the backup, and goes with its scenario', async () => {
+    const backup = await createBackup(handle.db);
+    expect(backup.tables.indicator_actual_revisions).toHaveLength(4);
+    expect(backup.tables.indicator_actual_revisions[0]).toMatchObject({ year: 2023, revision: 1 });
+    expect(await repos.scenarios.delete('an-giang-2023')).toBe(true);
+    expect(await repos.indicators.current('an-giang-2023')).toEqual([]);
+  });
+}
+
+describe('indicator actuals on SQLite', () => {
+  suite(async () => {
+    const handle = openDatabase({ databaseUrl: ':memory:', dataDir: '' });
+    return { handle, cleanup: () => handle.db.destroy() };
+  });
+});
+
+describe('indicator actuals on PostgreSQL', () => {
+  if (pgProblem && process.env.REQUIRE_POSTGRES === '1') {
+    it('is required (REQUIRE_POSTGRES=1)', () => {
+      throw new Error(`PostgreSQL unreachable at ${PG_URL}: ${pgProblem}`);
+    });
+    return;
+  }
+  if (pgProblem) return;
+  suite(async () => {
+    const { handle, drop } = await freshSchema('grdp_ind');
+    return { handle, cleanup: drop };
+  });
+});
