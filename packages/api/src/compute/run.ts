@@ -5,6 +5,7 @@
 import {
   type BaseChoice,
   type BaselineName,
+  type BaseOrigin,
   bandPath,
   calibrate,
   evaluate,
@@ -36,8 +37,9 @@ import { Value } from '@sinclair/typebox/value';
 import { ApiError } from '../errors.ts';
 import { StoredWhatifBody } from '../schemas/compute.ts';
 
+/** Where the base levels came from, in the engine's vocabulary. */
 export interface BaseInfo {
-  origin: 'official' | 'implied' | 'calibrated';
+  origin: BaseOrigin;
   note?: string;
 }
 
