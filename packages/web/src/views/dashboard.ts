@@ -136,7 +136,8 @@ export async function renderDashboard(ctx: ViewContext): Promise<void> {
     tiles(data, tracked, lang),
     explanations(data, tracked.findings, lang),
     h('div', { class: 'grid' }, charts, contributions),
-    h('p', { class: 'source' }, scenario.source),
+    // The file's own words (its publisher's citation), in whatever language the file has them.
+    h('p', { class: 'source', dataset: { fileText: '' } }, scenario.source),
   );
 }
 
