@@ -5,6 +5,7 @@
 import './styles.css';
 import { destroyCharts } from './chartbox.ts';
 import { h, mount } from './dom.ts';
+import { errorText } from './error-text.ts';
 import { getLang, setLang, t } from './i18n/index.ts';
 import { parseRoute, type Route } from './router.ts';
 import type { ViewContext } from './view-context.ts';
@@ -55,15 +56,7 @@ async function render(): Promise<void> {
     }
   } catch (e) {
     if (id !== renderId) return;
-    mount(
-      main,
-      h(
-        'div',
-        { class: 'error', role: 'alert' },
-        h('h1', null, t('error')),
-        h('p', null, String((e as Error).message ?? e)),
-      ),
-    );
+    mount(main, h('div', { class: 'error', role: 'alert' }, h('h1', null, t('error')), h('p', null, errorText(e))));
   }
   document.title = `${main.querySelector('h1')?.textContent ?? ''} — ${t('appTitle')}`;
 }

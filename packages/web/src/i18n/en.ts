@@ -134,7 +134,7 @@ export const en: Record<MessageKey, string> = {
   navApiDocs: 'API docs',
   tokensTitle: 'Access tokens',
   tokensHelp:
-    "An editor token enters actuals and saves what-ifs; an admin token uploads scenarios and manages tokens. The first admin token is made on the command line: npm run grdp -- token create --name 'Admin' --role admin",
+    'An editor token enters actuals and saves what-ifs; an admin token uploads scenarios and manages tokens. The first admin token is made on the command line:',
   needAdminToken: 'Enter an admin token to see and create tokens.',
   newToken: 'New token',
   tokenName: 'Name (person or office)',
@@ -226,4 +226,5 @@ export const en: Record<MessageKey, string> = {
   noIndicators: 'No indicators',
   downloadXlsx: 'Download XLSX',
   indicatorsShown: 'indicators',
+  scenarioFile: 'Scenario file',
 };

@@ -136,7 +136,7 @@ export const vi = {
   navApiDocs: 'Tài liệu API',
   tokensTitle: 'Mã truy cập',
   tokensHelp:
-    "Mã biên tập cho phép nhập số liệu và lưu giả định; mã quản trị cho phép tải kịch bản và quản lý mã. Mã quản trị đầu tiên được tạo bằng dòng lệnh: npm run grdp -- token create --name 'Quản trị' --role admin",
+    'Mã biên tập cho phép nhập số liệu và lưu giả định; mã quản trị cho phép tải kịch bản và quản lý mã. Mã quản trị đầu tiên được tạo bằng dòng lệnh:',
   needAdminToken: 'Nhập mã quản trị để xem và tạo mã.',
   newToken: 'Tạo mã mới',
   tokenName: 'Tên (người hoặc phòng)',
@@ -228,6 +228,7 @@ export const vi = {
   noIndicators: 'Không có chỉ tiêu nào',
   downloadXlsx: 'Tải XLSX',
   indicatorsShown: 'chỉ tiêu',
+  scenarioFile: 'Tệp kịch bản',
 } as const;
 
 export type MessageKey = keyof typeof vi;

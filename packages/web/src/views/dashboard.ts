@@ -139,7 +139,8 @@ export async function renderDashboard(ctx: ViewContext): Promise<void> {
     explanations(data, tracked.findings, lang),
     h('div', { class: 'grid' }, charts, contributions),
     indicatorsSlot,
-    h('p', { class: 'source' }, scenario.source),
+    // The file's own words (its publisher's citation), in whatever language the file has them.
+    h('p', { class: 'source', dataset: { fileText: '' } }, scenario.source),
   );
   // The main indicators load after the charts; the slot stays empty when the scenario lists none.
   const section = await indicatorsSection(id, query).catch(() => null);

@@ -11,6 +11,9 @@ import { t } from '../i18n/index.ts';
 import { tokenField } from '../token-field.ts';
 import type { ViewContext } from '../view-context.ts';
 
+/** As the README and the server's first-start line give it. */
+const FIRST_ADMIN_COMMAND = 'npm run grdp -- token create --name "Quản trị" --role admin';
+
 export async function renderTokens(ctx: ViewContext): Promise<void> {
   const admin = tokenField('admin');
   const status = h('div', { id: 'tokens-status', role: 'status', 'aria-live': 'polite' });
@@ -91,7 +94,7 @@ export async function renderTokens(ctx: ViewContext): Promise<void> {
   mount(
     ctx.main,
     h('h1', null, t('tokensTitle')),
-    h('p', { class: 'help' }, t('tokensHelp')),
+    h('p', { class: 'help' }, `${t('tokensHelp')} `, h('code', null, FIRST_ADMIN_COMMAND)),
     h('section', { class: 'card' }, admin.element),
     form,
     created,

@@ -20,7 +20,12 @@ export const auditCommand: Command = {
     }
     ctx.io.out(
       renderTable(
-        [{ header: t(ctx.lang, 'Mức', 'Severity') }, { header: 'Code' }, { header: 'Path' }, { header: 'Message' }],
+        [
+          { header: t(ctx.lang, 'Mức', 'Severity') },
+          { header: t(ctx.lang, 'Mã', 'Code') },
+          { header: t(ctx.lang, 'Vị trí', 'Path') },
+          { header: t(ctx.lang, 'Nội dung', 'Message') },
+        ],
         findings.map((f) => [f.severity, f.code, f.path, f.message]),
       ),
     );

@@ -24,7 +24,8 @@ export async function scenarioArg(ctx: CommandContext): Promise<{ scenario: Scen
   const file = ctx.positionals[0];
   if (!file) throw new CliError('a scenario FILE (or --scenario ID) is required');
   const loaded = await readScenario(file);
-  if (!ctx.json) for (const w of loaded.warnings) ctx.io.err(`warning: ${formatIssue(w)}`);
+  if (!ctx.json)
+    for (const w of loaded.warnings) ctx.io.err(`${t(ctx.lang, 'cảnh báo', 'warning')}: ${formatIssue(w)}`);
   return loaded;
 }
 
@@ -40,3 +41,13 @@ export function printJson(ctx: CommandContext, value: unknown): void {
 
 /** Two-language text picked by --lang. */
 export const t = (lang: Lang, vi: string, en: string) => (lang === 'vi' ? vi : en);
+
+/** The engine's notes on where the base levels came from, in the chosen language. */
+const BASE_NOTES_VI: Record<string, string> = {
+  'base-year levels in the file are implied, not published':
+    'mức nền năm gốc trong tệp là số suy ra, không phải số công bố',
+};
+
+export function baseNote(note: string, lang: Lang): string {
+  return lang === 'vi' ? (BASE_NOTES_VI[note] ?? note) : note;
+}

@@ -12,7 +12,7 @@ import { type SimulateRequest, simulateOf } from '../../compute/run.ts';
 import type { Command, CommandContext } from '../command.ts';
 import { CliError } from '../io.ts';
 import { renderTable } from '../table.ts';
-import { label, num, printJson, SCENARIO_OPTION, scenarioArg, t } from './shared.ts';
+import { baseNote, label, num, printJson, SCENARIO_OPTION, scenarioArg, t } from './shared.ts';
 import { asOfOption } from './track.ts';
 
 /** A numeric option, checked to be a number (its range is the engine's to check). */
@@ -69,11 +69,11 @@ export const simulateCommand: Command = {
 
     const { lang } = ctx;
     const pct = (p: number | undefined) => formatPercent(p === undefined ? undefined : p * 100, lang, 1);
-    if (r.base.note) ctx.io.out(r.base.note);
+    if (r.base.note) ctx.io.out(baseNote(r.base.note, lang));
     ctx.io.out(
       t(
         lang,
-        `${r.draws} lần rút, hạt giống ${r.seed}, phân phối ${r.distribution}, độ phủ ${num(r.coverage, lang)}; thực hiện cố định đến ${r.asOf ?? '–'}`,
+        `${r.draws.toLocaleString('vi-VN')} lần rút, mầm ngẫu nhiên ${r.seed}, phân phối ${DISTRIBUTION_VI[r.distribution] ?? r.distribution}, độ phủ ${num(r.coverage, lang)}; số thực hiện cố định đến ${r.asOf ? periodLabel(r.asOf, lang) : '–'}`,
         `${r.draws} draws, seed ${r.seed}, ${r.distribution} distribution, coverage ${num(r.coverage, lang)}; actuals fixed up to ${r.asOf ?? '–'}`,
       ),
     );
@@ -140,3 +140,6 @@ export const simulateCommand: Command = {
     return 0;
   },
 };
+
+/** The simulator's distributions in Vietnamese. */
+const DISTRIBUTION_VI: Record<string, string> = { normal: 'chuẩn', triangular: 'tam giác' };

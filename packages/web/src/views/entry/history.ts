@@ -1,5 +1,5 @@
 /** A period's revisions (GET …/history), newest first: who, when, the vintage and each cell, changes marked. */
-import { formatNumber, keyLabel, type Lang, periodLabel } from '@grdp/engine';
+import { type Actual, formatNumber, keyLabel, type Lang, periodLabel } from '@grdp/engine';
 import { api } from '../../api.ts';
 import { h, mount } from '../../dom.ts';
 import { formatDateTime } from '../../format-date.ts';
@@ -24,7 +24,7 @@ export async function toggleHistory(
   const revisions = await api.history(id, row.period);
   button.setAttribute('aria-expanded', 'true');
   button.textContent = t('hideHistory', lang);
-  if (revisions.length === 0) {
+  if (revisions.length === 0 && !row.fileActual) {
     mount(row.panel, h('p', { class: 'history-empty' }, t('noHistory', lang)));
     return;
   }
@@ -72,7 +72,25 @@ export async function toggleHistory(
             h('td', null, r.note ?? ''),
           ),
         ),
+        row.fileActual && fileRow(row.fileActual, keys, lang),
       ),
     ),
+  );
+}
+
+/** The scenario file's figures: the oldest line of every history (what the app showed before any entry). */
+function fileRow(a: Actual, keys: string[], lang: Lang): HTMLElement {
+  return h(
+    'tr',
+    { class: 'from-file' },
+    h('th', { scope: 'row' }, '–'),
+    h('td', null, a.published ?? ''),
+    h('td', null, t('scenarioFile', lang)),
+    h('td', null, t(a.vintage, lang)),
+    keys.map((k) => {
+      const v = a.values[k];
+      return h('td', null, v === undefined ? '–' : formatNumber(v, lang, decimals(v)));
+    }),
+    h('td', { dataset: { fileText: '' } }, a.source ?? ''),
   );
 }

@@ -23,6 +23,8 @@ export interface Row {
   period: Period;
   etag: string | undefined;
   fromFile: boolean;
+  /** The scenario file's own figures of this period (the first figures the app showed), if any. */
+  fileActual: Actual | undefined;
   inputs: Record<string, HTMLInputElement>;
   derived: Record<string, HTMLElement>;
   errors: Record<string, HTMLElement>;
@@ -75,6 +77,7 @@ export function makeRow(data: ScenarioData, period: Period, keys: string[], lang
     period,
     etag: entered?.etag,
     fromFile: !entered && fileActual !== undefined,
+    fileActual,
     inputs,
     derived,
     errors,
