@@ -45,10 +45,10 @@ export function parseReconcile(text: string | undefined, path = 'reconcile'): Re
 /** `agriculture:-1,0.5,0,0.5` → ['agriculture', [-1, 0.5, 0, 0.5]]. */
 export function parseShape(text: string): [string, number[]] {
   const m = /^([a-z][a-z0-9_]*):(.+)$/.exec(text.trim());
-  const values = m?.[2]!.split(',').map((v) => Number(v.trim().replace('−', '-')));
-  if (!m || values!.length !== 4 || values!.some((v) => !Number.isFinite(v)))
-    fail('INPUT_INVALID', 'shape', `a shape is SECTOR:o1,o2,o3,o4 (pp offsets of Q1..Q4), not "${text}"`);
-  return [m[1]!, values!];
+  const values = (m?.[2] ?? '').split(',').map((v) => Number(v.trim().replace('−', '-')));
+  if (!m || values.length !== 4 || values.some((v) => !Number.isFinite(v)))
+    return fail('INPUT_INVALID', 'shape', `a shape is SECTOR:o1,o2,o3,o4 (pp offsets of Q1..Q4), not "${text}"`);
+  return [m[1]!, values];
 }
 
 async function fileBase(scenario: Scenario, choice: BaseChoice) {
