@@ -20,6 +20,7 @@ import { actualRoutes } from './routes/actuals.ts';
 import { chartRoutes } from './routes/charts.ts';
 import { computeRoutes } from './routes/compute.ts';
 import { fileRoutes } from './routes/files.ts';
+import { plannerRoutes } from './routes/planner.ts';
 import { scenarioRoutes } from './routes/scenarios.ts';
 import { simulationRoutes } from './routes/simulation.ts';
 import { systemRoutes } from './routes/system.ts';
@@ -78,6 +79,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(tokenRoutes);
   await app.register(fileRoutes, { config });
   await app.register(chartRoutes);
+  await app.register(plannerRoutes);
   if (options.web) await app.register(webPlugin, options.web);
   await app.ready();
   return app;
