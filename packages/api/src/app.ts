@@ -25,6 +25,7 @@ import { computeRoutes } from './routes/compute.ts';
 import { fileRoutes } from './routes/files.ts';
 import { guideRoutes } from './routes/guide.ts';
 import { indicatorRoutes } from './routes/indicators.ts';
+import { plannerRoutes } from './routes/planner.ts';
 import { scenarioRoutes } from './routes/scenarios.ts';
 import { simulationRoutes } from './routes/simulation.ts';
 import { systemRoutes } from './routes/system.ts';
@@ -100,6 +101,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(fileRoutes, { config });
   await app.register(chartRoutes);
   await app.register(guideRoutes);
+  await app.register(plannerRoutes);
   if (options.web) await app.register(webPlugin, options.web);
   await app.ready();
   return app;

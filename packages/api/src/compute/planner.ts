@@ -23,6 +23,11 @@ import {
   scenarioToYaml,
 } from '@grdp/engine';
 
+/** A scenario as the plain data of its file (what the answers carry next to the YAML). */
+function fileOf(scenario: Scenario) {
+  return scenarioToFile(scenario) as Record<string, unknown> & Pick<Scenario, 'id' | 'title' | 'region' | 'year'>;
+}
+
 export interface DraftRequest {
   profile: 'flat' | 'last-year' | 'shape';
   /** last-year: the previous year's scenario whose actuals give the pattern (or `pattern` directly). */
@@ -45,10 +50,10 @@ export function parseReconcile(text: string | undefined, path = 'reconcile'): Re
 /** `agriculture:-1,0.5,0,0.5` → ['agriculture', [-1, 0.5, 0, 0.5]]. */
 export function parseShape(text: string): [string, number[]] {
   const m = /^([a-z][a-z0-9_]*):(.+)$/.exec(text.trim());
-  const values = m?.[2]!.split(',').map((v) => Number(v.trim().replace('−', '-')));
-  if (!m || values!.length !== 4 || values!.some((v) => !Number.isFinite(v)))
-    fail('INPUT_INVALID', 'shape', `a shape is SECTOR:o1,o2,o3,o4 (pp offsets of Q1..Q4), not "${text}"`);
-  return [m[1]!, values!];
+  const values = (m?.[2] ?? '').split(',').map((v) => Number(v.trim().replace('−', '-')));
+  if (!m || values.length !== 4 || values.some((v) => !Number.isFinite(v)))
+    return fail('INPUT_INVALID', 'shape', `a shape is SECTOR:o1,o2,o3,o4 (pp offsets of Q1..Q4), not "${text}"`);
+  return [m[1]!, values];
 }
 
 async function fileBase(scenario: Scenario, choice: BaseChoice) {
@@ -91,7 +96,7 @@ export async function draftOf(scenario: Scenario, request: DraftRequest) {
     maxAbsResidual: d.maxAbsResidual,
     reproducible: d.reproducible,
     warnings: d.warnings,
-    scenario: scenarioToFile(d.scenario),
+    scenario: fileOf(d.scenario),
     yaml: scenarioToYaml(d.scenario),
   };
 }
@@ -134,7 +139,7 @@ export async function adjustOf(scenario: Scenario, request: AdjustRequest) {
     warnings: a.warnings,
     version: a.scenario.version!,
     comparison: compareVersions([scenario, a.scenario]),
-    scenario: scenarioToFile(a.scenario),
+    scenario: fileOf(a.scenario),
     yaml: scenarioToYaml(a.scenario),
   };
 }
@@ -185,7 +190,7 @@ export function mergeOf(parts: readonly Scenario[], request: MergeRequest) {
   return {
     scenarioId: scenario.id,
     base: merged.base,
-    scenario: scenarioToFile(scenario),
+    scenario: fileOf(scenario),
     yaml: scenarioToYaml(scenario),
   };
 }

@@ -22,6 +22,10 @@ export const swaggerPlugin: FastifyPluginAsync<{ version: string }> = global(asy
         { name: 'whatifs', description: 'Saved what-if variants' },
         { name: 'files', description: 'Spreadsheets in and out: import template, actuals import, exports' },
         { name: 'charts', description: 'Chart images (PNG, SVG) for reports' },
+        {
+          name: 'planner',
+          description: "Draft a scenario from FY targets, adjust it mid-year, merge provinces' bases",
+        },
         { name: 'tokens', description: 'Bearer tokens (admin)' },
         { name: 'system', description: 'Health and version' },
       ],

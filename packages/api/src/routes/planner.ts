@@ -1,0 +1,80 @@
+/**
+ * The planner's side: draft a scenario from the year's targets, adjust a stored one mid-year (a new version),
+ * build a merged province's base. Every figure comes from @grdp/engine through compute/planner.ts (the CLI's
+ * `--json` gives the same answers).
+ */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { adjustOf, draftOf, mergeOf } from '../compute/planner.ts';
+import { ApiError } from '../errors.ts';
+import { readScenarioBody } from '../scenario-input.ts';
+import { errors, ScenarioIdParams } from '../schemas/common.ts';
+import {
+  AdjustBodySchema,
+  AdjustResponseSchema,
+  DraftBodySchema,
+  DraftResponseSchema,
+  MergeBodySchema,
+  MergeResponseSchema,
+} from '../schemas/planner.ts';
+
+export const plannerRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/api/planner/draft',
+    {
+      onRequest: app.authorize('read'),
+      schema: {
+        tags: ['planner'],
+        summary: 'Draft the quarterly and cumulative bands from base levels and FY targets (flat, last-year, shape)',
+        body: DraftBodySchema,
+        response: { 200: DraftResponseSchema, ...errors(400, 401, 403, 422) },
+      },
+    },
+    async (request) => {
+      const { scenario, lastYear, ...rest } = request.body;
+      return draftOf(readScenarioBody(scenario).scenario, {
+        ...rest,
+        ...(lastYear === undefined ? {} : { lastYear: readScenarioBody(lastYear).scenario }),
+      });
+    },
+  );
+
+  app.post(
+    '/api/scenarios/:id/adjust',
+    {
+      onRequest: app.authorize('read'),
+      schema: {
+        tags: ['planner'],
+        summary:
+          'A new version of a stored scenario: actual quarters kept as points, the rest re-drafted to the FY bands',
+        params: ScenarioIdParams,
+        body: AdjustBodySchema,
+        response: { 200: AdjustResponseSchema, ...errors(400, 401, 403, 404, 422) },
+      },
+    },
+    async (request) => {
+      const scenario = await app.repos.scenarios.effectiveScenario(request.params.id);
+      if (!scenario) throw new ApiError('NOT_FOUND', `no scenario ${request.params.id}`);
+      return adjustOf(scenario, request.body);
+    },
+  );
+
+  app.post(
+    '/api/planner/merge',
+    {
+      onRequest: app.authorize('read'),
+      schema: {
+        tags: ['planner'],
+        summary: "A merged province's base year: the sum of its predecessors' quarterly levels per sector",
+        body: MergeBodySchema,
+        response: { 200: MergeResponseSchema, ...errors(400, 401, 403, 422) },
+      },
+    },
+    async (request) => {
+      const { parts, ...rest } = request.body;
+      return mergeOf(
+        parts.map((p) => readScenarioBody(p).scenario),
+        rest,
+      );
+    },
+  );
+};
