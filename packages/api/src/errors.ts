@@ -79,12 +79,18 @@ export interface ImportRowError {
 }
 
 /** A file with bad rows: answered 400 `{code: 'IMPORT_INVALID', message, errors}` listing every bad row. */
+/** An import's error list is cut to this many rows (the message gives the total), so a bad 5 MB file cannot make a 187 MB answer. */
+export const MAX_IMPORT_ERRORS = 100;
+
 export class ImportError extends ApiError {
-  constructor(
-    readonly errors: ImportRowError[],
-    message = `${errors.length} problem${errors.length === 1 ? '' : 's'} in the file; nothing was imported`,
-  ) {
-    super('IMPORT_INVALID', message);
+  readonly errors: ImportRowError[];
+  constructor(all: ImportRowError[], message?: string) {
+    const shown = all.length > MAX_IMPORT_ERRORS ? ` (the first ${MAX_IMPORT_ERRORS} are listed)` : '';
+    super(
+      'IMPORT_INVALID',
+      message ?? `${all.length} problem${all.length === 1 ? '' : 's'} in the file${shown}; nothing was imported`,
+    );
+    this.errors = all.slice(0, MAX_IMPORT_ERRORS);
     this.name = 'ImportError';
   }
 }

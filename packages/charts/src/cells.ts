@@ -2,7 +2,7 @@
  * A chart's data table as text: the cells shown under a chart, and the CSV download. Both round for display
  * (2 decimals, half away from zero, as the engine's `formatNumber`), in the table's language.
  */
-import { formatNumber, type Lang } from '@grdp/engine';
+import { formatNumber, type Lang, spreadsheetSafe } from '@grdp/engine';
 import { t } from './i18n.ts';
 import type { DataRow, DataTable } from './tables.ts';
 
@@ -43,7 +43,8 @@ export function csvNumber(value: number | null | undefined, lang: Lang, digits =
   return lang === 'vi' ? text.replace(/\./g, '') : text.replace(/,/g, '');
 }
 
-function quote(cell: string, separator: string): string {
+function quote(raw: string, separator: string): string {
+  const cell = spreadsheetSafe(raw);
   return cell.includes(separator) || /["\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
 }
 

@@ -4,6 +4,7 @@
  * (a BOM is allowed); UTF-16 and legacy code pages (Windows-1258, TCVN3) are refused with a message that says
  * how to save the file as UTF-8.
  */
+import { spreadsheetSafe } from '@grdp/engine';
 import { ApiError } from '../errors.ts';
 
 export type CsvSeparator = ',' | ';' | '\t';
@@ -117,13 +118,17 @@ export function parseCsv(text: string, separator: CsvSeparator = detectSeparator
   return records;
 }
 
-function quote(value: string, separator: CsvSeparator): string {
+function quote(raw: string, separator: CsvSeparator): string {
+  const value = spreadsheetSafe(raw);
   return value.includes('"') || value.includes(separator) || /[\r\n]/.test(value) || /^\s|\s$/.test(value)
     ? `"${value.replace(/"/g, '""')}"`
     : value;
 }
 
-/** Records → CSV text with CRLF line ends and a UTF-8 BOM (so that Excel reads Vietnamese letters right). */
+/**
+ * Records → CSV text with CRLF line ends and a UTF-8 BOM (so that Excel reads Vietnamese letters right). Every
+ * cell goes through the engine's `spreadsheetSafe` (no formula injection).
+ */
 export function writeCsv(records: readonly (readonly string[])[], separator: CsvSeparator = ','): string {
   return `\ufeff${records.map((r) => r.map((v) => quote(v, separator)).join(separator)).join('\r\n')}\r\n`;
 }

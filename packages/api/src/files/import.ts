@@ -4,7 +4,7 @@
  * growth a number in (−100, 1000]. Every problem of every row is collected; any problem rejects the whole file
  * (ImportError, nothing is written).
  */
-import { actualValueProblem, PERIODS, type Period, type Scenario } from '@grdp/engine';
+import { actualValueProblem, PERIODS, type Period, type Scenario, textProblem } from '@grdp/engine';
 import { ApiError, ImportError, type ImportRowError } from '../errors.ts';
 import type { ActualInput } from '../repositories/index.ts';
 import {
@@ -109,6 +109,10 @@ export async function planImport(bytes: Buffer, scenario: Scenario, options: Imp
     throw new ApiError('IMPORT_UNREADABLE', `The file has more than ${options.maxRows} data rows`);
 
   const headed = new Set(Object.values(at) as number[]);
+  const headerOf = (i: number) => {
+    const c = (Object.keys(at) as TemplateColumn[]).find((k) => at[k] === i);
+    return c === undefined ? columnLetter(i) : (names[c] ?? c);
+  };
   const cell = (cells: SheetCell[], c: TemplateColumn) => {
     const i = at[c];
     return i === undefined ? null : (cells[i] ?? null);
@@ -142,6 +146,9 @@ export async function planImport(bytes: Buffer, scenario: Scenario, options: Imp
     cells.forEach((c, i) => {
       if (!isBlank(c) && !headed.has(i))
         errors.push({ row, column: columnLetter(i), reason: 'a value in a column without a header' });
+      // The one text rule (NUL, lone surrogates; XLSX `_x0000_` arrives here decoded as U+0000).
+      const problem = typeof c === 'string' ? textProblem(c) : null;
+      if (problem) errors.push({ row, column: headerOf(i), reason: problem.message });
     });
     const periodText = text('period');
     const period = periodText ? periodOf(periodText) : undefined;

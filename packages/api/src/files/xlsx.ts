@@ -4,6 +4,7 @@
  * when the file has none; a number formatted as a percentage (0.0736 shown as 7.36%) reads as 7.36. Writing:
  * real numbers with the number format `0.00`.
  */
+import { spreadsheetSafe } from '@grdp/engine';
 import ExcelJS from 'exceljs';
 import { ApiError } from '../errors.ts';
 import { checkZip } from './zip.ts';
@@ -114,7 +115,7 @@ export async function writeXlsx(sheets: readonly SheetSpec[]): Promise<Buffer> {
     const ws = workbook.addWorksheet(spec.name, { views: [{ state: 'frozen', ySplit: 1 }] });
     ws.addRow(spec.header).font = { bold: true };
     for (const row of spec.rows) {
-      const added = ws.addRow(row.map((v) => (v === null ? null : v)));
+      const added = ws.addRow(row.map((v) => (v === null ? null : typeof v === 'string' ? spreadsheetSafe(v) : v)));
       row.forEach((v, i) => {
         if (typeof v === 'number') added.getCell(i + 1).numFmt = NUMBER_FORMAT;
       });

@@ -4,6 +4,7 @@
  * (which PostgreSQL cannot store in text) is refused with 400 BAD_ENCODING and the place of the first bad
  * character, before any route sees it.
  */
+import { textProblem } from '@grdp/engine';
 import type { FastifyPluginAsync } from 'fastify';
 import { ApiError } from '../errors.ts';
 import { global } from './global.ts';
@@ -12,13 +13,19 @@ const SAVE_AS_UTF8 =
   'save the file as UTF-8 (in Excel: "CSV UTF-8"; in an editor: "Encoding: UTF-8") and send it again';
 
 /** The first string (value or key) in `body` holding U+FFFD or U+0000, with its path, or undefined. */
-export function findBadText(body: unknown): { path: string; char: 'replacement' | 'nul'; line?: number } | undefined {
+export function findBadText(
+  body: unknown,
+): { path: string; char: 'replacement' | 'nul' | 'lone-surrogate'; line?: number } | undefined {
   const check = (s: string, path: string) => {
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding U+0000 is the point
-    const bad = /[\u0000\ufffd]/.exec(s);
-    if (!bad) return undefined;
-    const line = s.slice(0, bad.index).split('\n').length;
-    return { path, char: bad[0] === '\u0000' ? ('nul' as const) : ('replacement' as const), line };
+    // The engine's one text rule (NUL, lone surrogates), then U+FFFD: the trace of a body that was not UTF-8.
+    const problem = textProblem(s);
+    const replacement = s.indexOf('\ufffd');
+    const index =
+      problem && (replacement < 0 || problem.index < replacement) ? problem.index : replacement >= 0 ? replacement : -1;
+    if (index < 0) return undefined;
+    const line = s.slice(0, index).split('\n').length;
+    const char = index === problem?.index ? problem.kind : ('replacement' as const);
+    return { path, char, line };
   };
   const stack: [unknown, string][] = [[body, 'body']];
   let visited = 0;
@@ -56,7 +63,9 @@ export const textPlugin: FastifyPluginAsync = global(async (app) => {
       'BAD_ENCODING',
       bad.char === 'nul'
         ? `A NUL character (U+0000) at ${where}: text fields cannot contain it`
-        : `The body is not UTF-8 text (perhaps Windows-1258 or UTF-16): an undecodable byte at ${where}; ${SAVE_AS_UTF8}`,
+        : bad.char === 'lone-surrogate'
+          ? `Half of a character (a lone UTF-16 surrogate) at ${where}: the text is not valid Unicode`
+          : `The body is not UTF-8 text (perhaps Windows-1258 or UTF-16): an undecodable byte at ${where}; ${SAVE_AS_UTF8}`,
       bad.path,
     );
   });

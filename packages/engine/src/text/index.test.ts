@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { textProblem } from './index.ts';
+import { spreadsheetSafe, textProblem } from './index.ts';
 
 describe('textProblem', () => {
   it('accepts Vietnamese text, emoji and empty text', () => {
@@ -18,5 +18,21 @@ describe('textProblem', () => {
     expect(textProblem('x\ud800')?.kind).toBe('lone-surrogate');
     expect(textProblem('\udc00x')?.message).toContain('U+DC00');
     expect(textProblem('\ud83d\udcc8')).toBeNull();
+  });
+});
+
+describe('spreadsheetSafe', () => {
+  it.each([
+    ['=HYPERLINK("http://evil","bấm")', `'=HYPERLINK("http://evil","bấm")`],
+    ['+1+2', `'+1+2`],
+    ['-2+3+cmd|" /C calc"!A0', `'-2+3+cmd|" /C calc"!A0`],
+    ['@SUM(A1)', `'@SUM(A1)`],
+    ['\t=1', `'\t=1`],
+    ['\r=1', `'\r=1`],
+  ])('neutralises %j', (cell, safe) => {
+    expect(spreadsheetSafe(cell)).toBe(safe);
+  });
+  it.each(['-3,5', '-3.5', '+7', '-1e3', 'Quý I', '', 'a=b', '7,5%'])('leaves %j alone', (cell) => {
+    expect(spreadsheetSafe(cell)).toBe(cell);
   });
 });

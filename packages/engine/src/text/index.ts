@@ -32,3 +32,19 @@ export function textProblem(text: string): TextProblem | null {
     message: `half of a character (lone surrogate U+${hex}) ${at}: the text is not valid Unicode`,
   };
 }
+
+/** A number as written in a CSV cell (vi "−3,5", en "-3.5", "1e3"): left alone by `spreadsheetSafe`. */
+const NUMBER_CELL = /^[-+]?(\d[\d.,]*|[.,]\d+)([eE][-+]?\d+)?%?$/;
+
+/**
+ * The one rule against formula injection, used by every CSV and XLSX export: a text cell that begins with `=`,
+ * `+`, `-`, `@`, a tab or a carriage return would be run as a formula by Excel or LibreOffice (`=HYPERLINK(…)`
+ * in an editor's note), so it gets a leading `'`, as OWASP recommends. A genuine number (`-3,5`) stays as it is.
+ *
+ * @example spreadsheetSafe('=HYPERLINK("http://x")') // "'=HYPERLINK(\"http://x\")"
+ * @example spreadsheetSafe('-3,5') // '-3,5'
+ */
+export function spreadsheetSafe(cell: string): string {
+  if (cell === '' || !/^[=+\-@\t\r]/.test(cell)) return cell;
+  return NUMBER_CELL.test(cell) ? cell : `'${cell}`;
+}
