@@ -4,8 +4,7 @@
  * PostgreSQL); a 5 MB CSV produced a 187 MB error body.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { workbook } from '../../packages/api/src/testing/files.ts';
-import { json, makeApp, type TestApp } from '../../packages/api/src/testing/helpers.ts';
+import { json, makeApp, type TestApp, workbook } from '@grdp/api/testing';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { loadScenario, residualsFor } from '@grdp/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { json, makeApp, type TestApp } from '../testing/helpers.ts';
+import { json, makeApp, type TestApp } from '../../test-support/helpers.ts';
 
 let t: TestApp;
 beforeAll(async () => {
