@@ -26,6 +26,7 @@ const EXPECTED: Record<string, Access> = {
   'GET /api/version': 'public',
   'GET /api/templates/actuals.csv': 'public',
   'GET /api/templates/actuals.xlsx': 'public',
+  'GET /guide.md': 'public',
   'GET /api/scenarios': 'read',
   'GET /api/scenarios/{id}': 'read',
   'PUT /api/scenarios/{id}': 'admin',
