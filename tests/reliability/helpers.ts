@@ -36,8 +36,9 @@ export function describePostgres(name: string, fn: () => void): void {
 export async function makeBackendApp(
   backend: Backend,
   overrides: Partial<Config> = {},
+  options: { checkResponses?: boolean } = {},
 ): Promise<TestApp & { base: string; backend: Backend }> {
-  const t = await makeApp(overrides, { backend });
+  const t = await makeApp(overrides, { backend, ...options });
   const base = await t.app.listen({ port: 0, host: '127.0.0.1' });
   return { ...t, base, backend };
 }

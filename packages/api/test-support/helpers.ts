@@ -28,11 +28,12 @@ export type Backend = 'sqlite' | 'postgres';
 /**
  * An app over in-memory SQLite (or, with `backend: 'postgres'`, a fresh schema on the test server that `close`
  * drops), with an admin and an editor token and the An Giang file stored unless `seed: false`. Every JSON answer
- * is checked against its response schema (a mismatch answers 500 RESPONSE_MISMATCH).
+ * is checked against its response schema (a mismatch answers 500 RESPONSE_MISMATCH) unless `checkResponses: false`
+ * (load runs, where the check's CPU would be measured too).
  */
 export async function makeApp(
   overrides: Partial<Config> = {},
-  options: { seed?: boolean; backend?: Backend } = {},
+  options: { seed?: boolean; backend?: Backend; checkResponses?: boolean } = {},
 ): Promise<TestApp> {
   let handle: DatabaseHandle;
   let drop = async () => {};
@@ -51,7 +52,7 @@ export async function makeApp(
   const app = await buildApp(testConfig(overrides), {
     handle,
     closeHandle: options.backend !== 'postgres',
-    checkResponses: true,
+    checkResponses: options.checkResponses !== false,
   });
   return {
     app,
