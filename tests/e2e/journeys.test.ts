@@ -82,6 +82,7 @@ async function englishOn(page: Page): Promise<string[]> {
     clone.querySelectorAll('code, [data-file-text], script, style, .visually-hidden, [hidden]').forEach((el) => {
       el.remove();
     });
+    // biome-ignore lint/performance/useDomNodeTextContent: the text a reader sees (innerText leaves out what CSS hides)
     return clone.innerText;
   });
   const words = new Set(text.toLowerCase().match(/[a-z]+/g) ?? []);

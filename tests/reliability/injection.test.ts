@@ -3,8 +3,9 @@
  * verbatim into export.csv; NUL came in through YAML `"\0"`, a CSV cell and XLSX `_x0000_` (a 500 on
  * PostgreSQL); a 5 MB CSV produced a 187 MB error body.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { json, makeApp, type TestApp, workbook } from '@grdp/api/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 let t: TestApp;
 beforeAll(async () => {
