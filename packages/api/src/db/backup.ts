@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { isPeriod, parseScenarioObject, textProblem, VINTAGES } from '@grdp/engine';
+import { isPeriod, parseScenarioObject, type Scenario, scenarioToFile, textProblem, VINTAGES } from '@grdp/engine';
 import { MIGRATIONS } from '../migrations/index.ts';
 import { isRole } from '../repositories/tokens.ts';
 import type { Db } from './database.ts';
@@ -263,7 +263,11 @@ function checkContent(backup: Backup): void {
     const at = `tables.scenarios[${i}]`;
     if (!ID.test(r.id)) throw new BackupError(`${at}.id is not an id: ${JSON.stringify(r.id)}`);
     try {
-      const { scenario } = parseScenarioObject(jsonOf(r.json, `${at}.json`));
+      // The row holds the engine's parsed scenario; its file form is what the engine checks.
+      const stored = jsonOf(r.json, `${at}.json`);
+      if (typeof stored !== 'object' || stored === null || Array.isArray(stored))
+        throw new BackupError(`${at}.json is not a scenario object`);
+      const { scenario } = parseScenarioObject(scenarioToFile(stored as Scenario));
       if (scenario.id !== r.id) throw new BackupError(`${at}.json has id "${scenario.id}", the row "${r.id}"`);
     } catch (e) {
       if (e instanceof BackupError) throw e;
