@@ -6,12 +6,17 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import {
+  type Backup,
+  createBackup,
+  createRepositories,
+  migrate,
+  openDatabase,
+  readBackupFile,
+  runCli,
+} from '@grdp/api';
 import { AN_GIANG_YAML, anGiang, dump } from '@grdp/api/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../packages/api/src/cli/main.ts';
-import { type Backup, createBackup, readBackupFile } from '../../packages/api/src/db/backup.ts';
-import { migrate, openDatabase } from '../../packages/api/src/db/database.ts';
-import { createRepositories } from '../../packages/api/src/repositories/index.ts';
 import { type Backend, describePostgres, makeBackendApp } from './helpers.ts';
 
 function unknownRoleFailsClosed(backend: Backend) {

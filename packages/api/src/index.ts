@@ -6,6 +6,7 @@ export {
   type Backup,
   BackupError,
   backupToFile,
+  createBackup,
   latestSchemaVersion,
   readBackupFile,
   restoreBackup,

@@ -266,7 +266,7 @@ function checkContent(backup: Backup): void {
       // The row holds the engine's parsed scenario; its file form is what the engine checks.
       const stored = jsonOf(r.json, `${at}.json`);
       if (typeof stored !== 'object' || stored === null || Array.isArray(stored))
-        throw new BackupError(`${at}.json is not a scenario object`);
+        throw new BackupError(`${at}.json is not a valid scenario: not a JSON object`);
       const { scenario } = parseScenarioObject(scenarioToFile(stored as Scenario));
       if (scenario.id !== r.id) throw new BackupError(`${at}.json has id "${scenario.id}", the row "${r.id}"`);
     } catch (e) {

@@ -93,10 +93,12 @@ describe('one status per error code', () => {
       IF_MATCH_REQUIRED: 428,
       RATE_LIMITED: 429,
       RESPONSE_MISMATCH: 500,
+      BUSY: 503,
+      COMPUTE_TIMEOUT: 503,
       INTERNAL: 500,
     });
     for (const code of Object.keys(ERROR_CODES) as ErrorCode[])
-      expect(HTTP_STATUS[code], code).toBe(code.startsWith('INPUT_') ? 422 : 400);
+      expect(HTTP_STATUS[code], code).toBe(code === 'SCENARIO_TOO_LARGE' ? 413 : code.startsWith('INPUT_') ? 422 : 400);
   });
 
   it('answers a code with its status whoever raised it: a repository, a route or the engine', () => {

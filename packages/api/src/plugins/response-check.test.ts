@@ -51,6 +51,9 @@ const REQUESTS: { method: 'GET' | 'POST'; url: () => string; body?: unknown; yam
   { method: 'POST', url: () => `${SCEN}/whatifs/:saved/run` },
   { method: 'POST', url: () => `${SCEN}/simulate`, body: { draws: 2000, seed: 3 } },
   { method: 'POST', url: () => '/api/simulate', body: { ...posted, draws: 2000, distribution: 'triangular' } },
+  { method: 'POST', url: () => `${SCEN}/simulate`, body: { draws: 2000, seed: 3, model: 'band' } },
+  { method: 'GET', url: () => '/api/backtest' },
+  { method: 'GET', url: () => '/api/backtest?model=band' },
 ];
 
 describe('compute answers against their schemas', () => {
