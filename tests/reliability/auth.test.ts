@@ -285,8 +285,31 @@ describe('headers', () => {
       expect(ok.headers['access-control-allow-origin']).toBe('https://so-ke-hoach.example');
       const other = await c.app.inject({ url: '/api/scenarios', headers: { origin: 'https://evil.example' } });
       expect(other.headers['access-control-allow-origin']).toBeUndefined();
+      // The preflight of a PUT with a token and If-Match (an actual typed in from another office's page).
+      const pre = await c.app.inject({
+        method: 'OPTIONS',
+        url: '/api/scenarios/an-giang-2023/actuals/Q3',
+        headers: {
+          origin: 'https://so-ke-hoach.example',
+          'access-control-request-method': 'PUT',
+          'access-control-request-headers': 'authorization, content-type, if-match',
+        },
+      });
+      expect(pre.statusCode).toBe(204);
+      expect(String(pre.headers['access-control-allow-methods']).split(/,\s*/)).toEqual(
+        expect.arrayContaining(['PUT', 'DELETE', 'POST']),
+      );
+      expect(String(pre.headers['access-control-allow-headers'])).toMatch(/if-match/);
     } finally {
       await c.close();
+    }
+  });
+
+  it('the content security policy does not upgrade requests to https (the app runs over http on a LAN)', async () => {
+    for (const url of ['/docs/json', '/docs', '/api/scenarios']) {
+      const r = await t.app.inject({ url });
+      expect(String(r.headers['content-security-policy']), url).toMatch(/default-src 'self'/);
+      expect(String(r.headers['content-security-policy']), url).not.toMatch(/upgrade-insecure-requests/);
     }
   });
 });

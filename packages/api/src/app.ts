@@ -76,11 +76,19 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(errorsPlugin);
   if (options.checkResponses) await app.register(responseCheckPlugin);
   await app.register(textPlugin);
-  await app.register(helmet, { global: true });
+  // The app is often served over plain HTTP on an office network: `upgrade-insecure-requests` would send the
+  // page's own requests (the API, /docs) to an https:// port that does not exist.
+  await app.register(helmet, {
+    global: true,
+    contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+  });
   if (config.corsOrigin.length > 0)
     await app.register(cors, {
       origin: config.corsOrigin.includes('*') ? true : config.corsOrigin,
-      exposedHeaders: ['etag'],
+      // Every method the API answers; the preflight must allow PUT (actuals, scenarios) and DELETE.
+      methods: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE'],
+      allowedHeaders: ['authorization', 'content-type', 'if-match', 'accept-language'],
+      exposedHeaders: ['etag', 'retry-after'],
     });
   if (config.rateLimitMax > 0) await app.register(rateLimit, { max: config.rateLimitMax, timeWindow: '1 minute' });
   await app.register(dbPlugin, { config, ...options });

@@ -2,7 +2,7 @@
  * One query layer for both databases: Kysely over better-sqlite3 (default, a file under DATA_DIR) or pg
  * (DATABASE_URL=postgres://…). Migrations run from an in-code provider.
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, type MigrationResultSet, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
@@ -46,8 +46,12 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
   }
   let file = ':memory:';
   if (options.databaseUrl !== ':memory:') {
-    mkdirSync(options.dataDir, { recursive: true });
+    mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
     file = join(options.dataDir, 'grdp.sqlite');
+    // Owner-only: the database holds token hashes and unpublished figures. SQLite gives its -wal and -shm files
+    // the database file's permissions.
+    closeSync(openSync(file, 'a', 0o600));
+    chmodSync(file, 0o600);
   }
   const sqlite = new BetterSqlite3(file);
   if (file !== ':memory:') sqlite.pragma('journal_mode = WAL');
