@@ -159,7 +159,7 @@ export async function renderDraft(ctx: ViewContext): Promise<void> {
 
   const profileSelect = h(
     'select',
-    { id: 'draft-profile' },
+    { id: 'draft-profile', class: 'fit' },
     h('option', { value: 'flat' }, t('draftProfileFlat', lang)),
     h(
       'option',
@@ -218,7 +218,7 @@ export async function renderDraft(ctx: ViewContext): Promise<void> {
 
   const reconcileSelect = h(
     'select',
-    { id: 'draft-reconcile' },
+    { id: 'draft-reconcile', class: 'fit' },
     h('option', { value: 'none' }, t('draftReconcileNone', lang)),
     h('option', { value: 'shift' }, t('draftReconcileShift', lang)),
     top.map((k) =>

@@ -33,12 +33,12 @@ export function adjustPanel(
 ): HTMLElement {
   const asOfSelect = h(
     'select',
-    { id: 'adjust-as-of' },
+    { id: 'adjust-as-of', class: 'fit' },
     AS_OF.map((q) => h('option', { value: q, selected: q === 'Q2' }, periodLabel(q, lang))),
   );
   const ruleSelect = h(
     'select',
-    { id: 'adjust-rule' },
+    { id: 'adjust-rule', class: 'fit' },
     ADJUST_RULES.map((r) =>
       h('option', { value: r }, t(r === 'profile' ? 'adjustRuleProfile' : 'adjustRuleUniform', lang)),
     ),
