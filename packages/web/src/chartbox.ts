@@ -187,8 +187,14 @@ function embedCode(embed: { scenario: string; chart: string; view?: string }, ti
 export const PNG_SIZE = { width: 800, height: 450, pixelRatio: 2 } as const;
 
 function pngOf(config: ChartConfiguration<never>): string {
-  const holder = h('div', {
-    style: `position:fixed;left:-10000px;top:0;width:${PNG_SIZE.width}px;height:${PNG_SIZE.height}px`,
+  const holder = h('div');
+  // set through the CSSOM: a style attribute is an inline style the page's CSP (style-src 'self') blocks
+  Object.assign(holder.style, {
+    position: 'fixed',
+    left: '-10000px',
+    top: '0',
+    width: `${PNG_SIZE.width}px`,
+    height: `${PNG_SIZE.height}px`,
   });
   const off = h('canvas', { width: PNG_SIZE.width, height: PNG_SIZE.height });
   holder.append(off);
