@@ -94,6 +94,7 @@ const VIEWS = [
   ['dashboard', `/#/s/${ID}`, '#chart-band-total-quarterly'],
   ['entry', `/#/s/${ID}/entry`, '#entry-grid'],
   ['what-if', `/#/s/${ID}/whatif`, '#shock-grid'],
+  ['draft', `/#/s/${ID}/draft`, '#draft-bands'],
   ['tokens', '/#/tokens', '#token-create'],
   ['not found', '/#/nowhere', 'h1'],
   ['unknown scenario', '/#/s/nowhere', '.error'],

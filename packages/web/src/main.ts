@@ -45,6 +45,9 @@ async function render(): Promise<void> {
       case 'whatif':
         await (await import('./views/whatif.ts')).renderWhatif(ctx);
         break;
+      case 'draft':
+        await (await import('./views/draft.ts')).renderDraft(ctx);
+        break;
       case 'tokens':
         await (await import('./views/tokens.ts')).renderTokens(ctx);
         break;
@@ -77,6 +80,7 @@ function header(route: Route): HTMLElement {
         link(`#/s/${encodeURIComponent(scenarioId)}`, t('navDashboard'), route.name === 'dashboard'),
         link(`#/s/${encodeURIComponent(scenarioId)}/entry`, t('navEntry'), route.name === 'entry'),
         link(`#/s/${encodeURIComponent(scenarioId)}/whatif`, t('navWhatif'), route.name === 'whatif'),
+        link(`#/s/${encodeURIComponent(scenarioId)}/draft`, t('navDraft'), route.name === 'draft'),
       ],
       link('#/tokens', t('navTokens'), route.name === 'tokens'),
       h('a', { href: `/guide.md`, target: '_blank', rel: 'noopener' }, t('navGuide')),

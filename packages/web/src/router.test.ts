@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRoute } from './router.ts';
+import { href, parseRoute } from './router.ts';
 
 const at = (hash: string) => parseRoute({ pathname: '/', search: '', hash });
 
@@ -17,6 +17,12 @@ describe('routes', () => {
     expect(r.query.get('s')).toBeNull();
     expect(r.query.getAll('shock')).toEqual(['agriculture:Q3:-2pp', 'services:Q4:1.5pp']);
     expect(r.query.get('b')).toBe('mid');
+  });
+
+  it('reads the draft studio, and writes its link back', () => {
+    const r = at('#/s/an-giang-2023/draft');
+    expect(r).toEqual({ name: 'draft', id: 'an-giang-2023' });
+    expect(href(r)).toBe('#/s/an-giang-2023/draft');
   });
 
   it('reads embeds and dashboards', () => {

@@ -1,6 +1,6 @@
 /**
  * Routes. The app uses hash routes (static serving needs no rewrite): `#/` scenario list, `#/s/<id>` dashboard,
- * `#/s/<id>/entry`, `#/s/<id>/whatif?…`, `#/s/<id>/department/<dept>` (a department's indicators report),
+ * `#/s/<id>/entry`, `#/s/<id>/whatif?…`, `#/s/<id>/draft` (the draft studio), `#/s/<id>/department/<dept>` (a department's indicators report),
  * `#/tokens`. The embed page is a real path, `/embed/<scenario>/<chart>?lang=&view=`
  * (the server falls back to index.html there). Hashes not starting with `#/` (the skip link) are not routes.
  */
@@ -12,6 +12,7 @@ export type Route =
   | { name: 'dashboard'; id: string; query: URLSearchParams }
   | { name: 'entry'; id: string; query: URLSearchParams }
   | { name: 'whatif'; id: string; query: URLSearchParams }
+  | { name: 'draft'; id: string }
   | { name: 'department'; id: string; department: string }
   | { name: 'embed'; id: string; chart: string; query: URLSearchParams }
   | { name: 'notFound' };
@@ -32,10 +33,11 @@ export function parseRoute(loc: Pick<Location, 'pathname' | 'hash' | 'search'>):
   if (path === '/tokens' || path === '/tokens/') return { name: 'tokens' };
   const dept = /^\/s\/([^/]+)\/department\/([^/]+)\/?$/.exec(path);
   if (dept) return { name: 'department', id: decodeURIComponent(dept[1]!), department: decodeURIComponent(dept[2]!) };
-  const m = /^\/s\/([^/]+)(?:\/(entry|whatif))?\/?$/.exec(path);
+  const m = /^\/s\/([^/]+)(?:\/(entry|whatif|draft))?\/?$/.exec(path);
   if (!m) return { name: 'notFound' };
   const id = decodeURIComponent(m[1]!);
   if (m[2] === 'entry') return { name: 'entry', id, query };
+  if (m[2] === 'draft') return { name: 'draft', id };
   if (m[2] === 'whatif') return { name: 'whatif', id, query: upgradeShockQuery(query) };
   return { name: 'dashboard', id, query };
 }
@@ -65,6 +67,8 @@ export function href(route: Route): string {
       const q = route.query.toString();
       return `#/s/${encodeURIComponent(route.id)}${suffix}${q ? `?${q}` : ''}`;
     }
+    case 'draft':
+      return `#/s/${encodeURIComponent(route.id)}/draft`;
     case 'department':
       return `#/s/${encodeURIComponent(route.id)}/department/${encodeURIComponent(route.department)}`;
     case 'embed':
