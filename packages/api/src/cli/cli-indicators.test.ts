@@ -16,11 +16,17 @@ import { captureIo } from './test-io.ts';
 
 const repo = new URL('../../../../', import.meta.url).pathname;
 const readme = readFileSync(join(repo, 'README.md'), 'utf8');
-/** The documented `npm run grdp -- indicators …` lines, as argv (comments dropped). */
+/** The documented `npm run [--silent] grdp -- indicators …` lines, as argv (comments dropped). */
 const documented = readme
   .split('\n')
-  .filter((l) => l.startsWith('npm run grdp -- indicators '))
-  .map((l) => l.replace(/#.*$/, '').trim().split(/\s+/).slice(4));
+  .filter((l) => /^npm run (--silent )?grdp -- indicators /.test(l))
+  .map((l) =>
+    l
+      .replace(/#.*$/, '')
+      .replace(/^npm run (--silent )?grdp -- /, '')
+      .trim()
+      .split(/\s+/),
+  );
 
 async function run(argv: string[], env: Record<string, string | undefined> = {}) {
   const io = captureIo();
