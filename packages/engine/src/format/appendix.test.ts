@@ -109,7 +109,7 @@ describe('appendixCell', () => {
   it('prints points as one figure, a missing band as a dash, and two decimals without printed text', () => {
     expect(appendixCell({ low: 3.09, high: 3.09, printed: '3,09%' }, 'vi')).toBe('3,09%');
     expect(appendixCell({ low: 7, high: 7.5 }, 'vi')).toBe('7,00 – 7,50%');
-    expect(appendixCell({ low: -1.5, high: 2 }, 'en')).toBe('-1.50 – 2.00%');
+    expect(appendixCell({ low: -1.5, high: 2 }, 'en')).toBe('−1.50 – 2.00%');
     expect(appendixCell(undefined, 'vi')).toBe('–');
   });
   it('falls back to two decimals when the printed text does not match the figures', () => {

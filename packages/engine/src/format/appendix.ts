@@ -6,8 +6,8 @@
  *
  * A figure keeps the decimals it was printed with ("9,5 - 10,19%" stays "9,5 – 10,19%", "11%" stays "11%"), so
  * a published table comes back as published; a figure without printed text (or one whose text does not match
- * it) gets two decimals, as drafted tables print. Bands print low first: the misprinted "3,54 - 3,49%" is
- * "3,49 – 3,54%" here.
+ * it) gets two decimals, as drafted tables print. Negative figures take the minus sign (−1,50). Bands print
+ * low first: the misprinted "3,54 - 3,49%" is "3,49 – 3,54%" here.
  *
  * @example
  * appendixTable(anGiang2023, 'vi').rows[0].cells[6] // → "7,0 – 7,5%" (GRDP, Cả năm)
@@ -59,6 +59,9 @@ function digitsOf(value: number, tokens: readonly string[]): number {
   return DEFAULT_DIGITS;
 }
 
+/** A figure with the minus sign a printed table uses (−1,50), which no spreadsheet reads as a formula. */
+const figure = (value: number, lang: Lang, digits: number) => formatNumber(value, lang, digits).replace(/^-/, '−');
+
 /**
  * One cell: "7,0 – 7,5%" for a band, "3,09%" for a single figure, in vi-VN or en-US decimals, each figure with
  * the decimals it was printed with (two when it has no printed text).
@@ -67,9 +70,9 @@ export function appendixCell(band: Band | undefined, lang: Lang): string {
   if (!band) return '–';
   const m = band.printed === undefined ? null : PRINTED_RE.exec(band.printed);
   const tokens = m ? [m[1], m[2]].filter((t): t is string => t !== undefined) : [];
-  const low = formatNumber(band.low, lang, digitsOf(band.low, tokens));
+  const low = figure(band.low, lang, digitsOf(band.low, tokens));
   if (band.low === band.high) return `${low}%`;
-  return `${low}${APPENDIX_DASH}${formatNumber(band.high, lang, digitsOf(band.high, tokens))}%`;
+  return `${low}${APPENDIX_DASH}${figure(band.high, lang, digitsOf(band.high, tokens))}%`;
 }
 
 const TEXT = {
