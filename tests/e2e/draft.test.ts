@@ -244,8 +244,11 @@ describe('the printable appendix', () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
     const page = await context.newPage();
     page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(`${server.url}/#/s/${ID}/appendix`);
+    // from the dashboard's exports
+    await page.goto(`${server.url}/#/s/${ID}`);
+    await page.click('#appendix-link');
     await page.waitForSelector('#appendix-table');
+    expect(new URL(page.url()).hash).toBe(`#/s/${ID}/appendix`);
     const vi = appendixTable(scenario, 'vi');
     expect(await page.textContent('#appendix h1')).toBe(vi.title);
     expect(await page.textContent('.appendix-subtitle')).toBe(vi.subtitle);

@@ -79,6 +79,26 @@ describe('POST /api/planner/draft/appendix.xlsx', () => {
       for (const cell of row.slice(1)) expect(cell).toMatch(/^−?\d+,\d\d – −?\d+,\d\d%$/);
   });
 
+  it('carries no formula: a title or sector name starting with = gets a leading quote', async () => {
+    const evil = '=HYPERLINK("http://evil.example/","Bấm vào đây")';
+    const scenario = {
+      ...targets,
+      title: { vi: evil, en: evil },
+      sectors: targets.sectors.map((s: { id: string }) =>
+        s.id === 'services' ? { ...s, name: { vi: evil, en: evil } } : s,
+      ),
+    };
+    const r = await t.app.inject({
+      method: 'POST',
+      url: '/api/planner/draft/appendix.xlsx',
+      payload: { scenario, profile: 'flat', reconcile: 'shift' },
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    const cells = (await sheet(r.rawPayload, 'vi')).flat();
+    expect(cells).toContain(`'${evil}`);
+    expect(cells).not.toContain(evil);
+  });
+
   it('answers a bad draft body as the draft route does', async () => {
     const r = await t.app.inject({
       method: 'POST',
