@@ -3,6 +3,8 @@
  * once actual years are known, the current-price level a deflator assumption implies, and rolling a scenario's
  * levels forward into the next year's base. Exact decimals throughout; results are plain numbers.
  */
+
+export { planBaseFromScenario } from './base.ts';
 export {
   type CurrentPriceCheck,
   evaluatePlan,
@@ -15,4 +17,4 @@ export {
 export { loadPlan } from './load.ts';
 export { parsePlanObject } from './parse.ts';
 export { rollForward } from './rollForward.ts';
-export type { Plan, PlanBaseLevel, PlanRegion, PlanTargets } from './types.ts';
+export type { Plan, PlanBaseFrom, PlanBaseLevel, PlanRegion, PlanTargets } from './types.ts';
