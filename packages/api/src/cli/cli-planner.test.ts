@@ -162,3 +162,49 @@ describe('grdp appendix', () => {
     expect(wrong.stderr()).toMatch(/\.xlsx/);
   });
 });
+
+describe('the worked example: the merged An Giang (old An Giang + Kiên Giang), as README.md runs it', () => {
+  const readme = readFileSync(join(repo, 'README.md'), 'utf8');
+  const line = readme.split('\n').find((l) => l.startsWith('npm run grdp -- merge scenarios/merged/'));
+  const committed = join(repo, 'scenarios/merged/an-giang-merged-2024.yaml');
+
+  it('re-running the README command reproduces the committed file byte for byte', async () => {
+    expect(line).toBeDefined();
+    const args = (line!.replace(/\s+#.*$/, '').match(/"[^"]*"|\S+/g) ?? []).map((a) => a.replace(/^"|"$/g, ''));
+    expect(args.slice(0, 4)).toEqual(['npm', 'run', 'grdp', '--']);
+    const cli = args.slice(4).map((a) => (a.startsWith('scenarios/') ? join(repo, a) : a));
+    const at = cli.indexOf('--out');
+    expect(cli[at + 1]).toBe('an-giang-merged-2024.yaml');
+    const out = join(tmp(), 'an-giang-merged-2024.yaml');
+    cli[at + 1] = out;
+    const io = captureIo();
+    expect(await runCli(cli, io), io.stderr()).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(readFileSync(committed, 'utf8'));
+  });
+
+  it("its levels are Kiên Giang's plus old An Giang's index scaled to its stated size", () => {
+    const load = (f: string) => loadScenario(readFileSync(join(repo, 'scenarios/merged', f), 'utf8')).scenario;
+    const merged = load('an-giang-merged-2024.yaml');
+    const kienGiang = load('kien-giang-2024.yaml');
+    const oldAnGiang = load('an-giang-old-2024.yaml');
+    const size = merged.base!.from!.find((f) => f.id === 'an-giang-old-2024')!.size!;
+    expect(size).toBe(68_914.22);
+    let indexSum = 0;
+    for (const row of Object.values(oldAnGiang.base!.levels)) for (const v of row) indexSum += v;
+    expect(indexSum).toBeCloseTo(100, 9);
+    let total = 0;
+    for (const id of ['agriculture', 'industry_construction', 'services', 'product_taxes'])
+      for (let q = 0; q < 4; q++) {
+        const m = merged.base!.levels[id]![q]!;
+        expect(m).toBeCloseTo(
+          kienGiang.base!.levels[id]![q]! + (oldAnGiang.base!.levels[id]![q]! * size) / indexSum,
+          8,
+        );
+        total += m;
+      }
+    // 78,259.75 (Kiên Giang, published) + 68,914.22 (old An Giang, estimated)
+    expect(total).toBeCloseTo(147_173.97, 8);
+    expect(merged).toMatchObject({ id: 'an-giang-merged-2024', region: 'An Giang', year: 2025 });
+    expect(merged.base!.unit).toBe('billion VND');
+  });
+});

@@ -90,7 +90,7 @@ export const en: Record<MessageKey, string> = {
   time: 'Time',
   noHistory: 'Nothing entered yet',
   invalidNumber: 'Not a number (e.g. 7.36)',
-  outOfRange: 'Outside −100 to 1000',
+  outOfRange: 'Out of range: must be more than {min} and at most {max}',
   fromFile: 'from file',
   conflictTitle: 'Someone else changed these figures',
   conflictHelp: 'Another desk saved this period after you opened the page. Keep your figures or take theirs.',

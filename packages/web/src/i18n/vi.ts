@@ -91,7 +91,7 @@ export const vi = {
   time: 'Thời gian',
   noHistory: 'Chưa có lần nhập nào',
   invalidNumber: 'Không phải số (ví dụ 7,36)',
-  outOfRange: 'Ngoài khoảng −100 đến 1000',
+  outOfRange: 'Ngoài khoảng: phải lớn hơn {min} và tối đa {max}',
   fromFile: 'theo tệp',
   conflictTitle: 'Số liệu đã được nơi khác sửa',
   conflictHelp: 'Có người đã lưu kỳ này sau khi bạn mở trang. Chọn giữ số của bạn hoặc lấy số của họ.',
