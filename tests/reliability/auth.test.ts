@@ -59,6 +59,7 @@ const EXPECTED: Record<string, Access> = {
   'GET /api/scenarios/{id}/export.csv': 'read',
   'GET /api/scenarios/{id}/export.xlsx': 'read',
   'GET /api/scenarios/{id}/export.yaml': 'read',
+  'GET /api/scenarios/{id}/appendix.xlsx': 'read',
   'GET /api/scenarios/{id}/charts/{chart}': 'read',
 };
 

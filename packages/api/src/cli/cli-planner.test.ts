@@ -1,9 +1,10 @@
-/** The planner's commands as the README documents them: draft, adjust, merge. */
+/** The planner's commands as the README documents them: draft, adjust, merge, appendix. */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadScenario, residualsFor } from '@grdp/engine';
+import { appendixGrid, appendixTable, loadScenario, residualsFor } from '@grdp/engine';
 import { describe, expect, it } from 'vitest';
+import { readBack } from '../../test-support/files.ts';
 import { runCli } from './main.ts';
 import { captureIo } from './test-io.ts';
 
@@ -124,6 +125,41 @@ base:
     expect(merged.base!.levels.services).toEqual([120, 140, 160, 180]);
     expect(merged.base!.from!.map((f) => f.id)).toEqual(['an-giang-2024', 'kien-giang-2024']);
     expect(merged.region).toBe('An Giang + Kiên Giang');
+  });
+});
+
+describe('grdp appendix', () => {
+  it("writes the plan's appendix: the XLSX cells are the engine's appendix grid, the terminal shows the same", async () => {
+    const out = join(tmp(), 'appendix.xlsx');
+    const io = captureIo();
+    expect(await runCli(['appendix', anGiang, '--lang', 'vi', '--out', out], io)).toBe(0);
+    const table = appendixTable(loadScenario(readFileSync(anGiang, 'utf8')).scenario, 'vi');
+    const book = await readBack(readFileSync(out));
+    const rows = book['Phụ lục']!.map((r) => r.map((c) => (c.value === null ? '' : String(c.value))));
+    expect(rows.slice(0, 3).map((r) => r[0])).toEqual([table.title, table.subtitle, table.unit]);
+    expect(rows.slice(3)).toEqual(appendixGrid(table));
+    expect(io.stdout()).toContain('Cả năm');
+    expect(io.stdout()).toMatch(/Tổng GRDP\s+6,15 – 6,54%.*7,0 – 7,5%/);
+  });
+
+  it('a drafted file, in English; refuses an existing file without --force and an --out that is not .xlsx', async () => {
+    const dir = tmp();
+    const drafted = join(dir, 'draft.yaml');
+    expect(await runCli(['draft', targets, '--profile', 'flat', '--out', drafted], captureIo())).toBe(0);
+    const out = join(dir, 'draft-appendix.xlsx');
+    const io = captureIo();
+    expect(await runCli(['appendix', drafted, '--out', out, '--json'], io)).toBe(0);
+    const answer = JSON.parse(io.stdout()) as { out: string; columns: { label: string }[]; rows: unknown[] };
+    expect(answer.columns.map((c) => c.label)).toEqual(
+      appendixTable(loadScenario(readFileSync(drafted, 'utf8')).scenario, 'en').columns.map((c) => c.label),
+    );
+    expect(answer.rows).toHaveLength(5);
+    const again = captureIo();
+    expect(await runCli(['appendix', drafted, '--out', out], again)).toBe(1);
+    expect(again.stderr()).toMatch(/exists; add --force/);
+    const wrong = captureIo();
+    expect(await runCli(['appendix', drafted, '--out', join(dir, 'x.csv')], wrong)).toBe(1);
+    expect(wrong.stderr()).toMatch(/\.xlsx/);
   });
 });
 

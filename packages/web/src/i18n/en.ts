@@ -265,4 +265,10 @@ export const en: Record<MessageKey, string> = {
   adjustImplausible: 'implausible',
   adjustImpossible: 'impossible',
   adjustNoFlags: 'No implausible figure.',
+  appendixOpen: 'Printable appendix',
+  appendixPrint: 'Print',
+  appendixXlsx: 'Download XLSX',
+  appendixBack: 'Back to the dashboard',
+  appendixBackDraft: 'Back to the draft',
+  appendixDraftNote: 'A draft, not saved.',
 };

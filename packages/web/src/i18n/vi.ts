@@ -266,6 +266,12 @@ export const vi = {
   adjustImplausible: 'khó đạt',
   adjustImpossible: 'không thể đạt',
   adjustNoFlags: 'Không có số nào khó đạt.',
+  appendixOpen: 'Bản in phụ lục',
+  appendixPrint: 'In',
+  appendixXlsx: 'Tải XLSX',
+  appendixBack: 'Về bảng theo dõi',
+  appendixBackDraft: 'Về trang dự thảo',
+  appendixDraftNote: 'Bảng dự thảo, chưa lưu.',
 } as const;
 
 export type MessageKey = keyof typeof vi;
