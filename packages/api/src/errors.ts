@@ -25,6 +25,8 @@ export const API_ERRORS = {
   RESPONSE_MISMATCH: 'The answer does not match its schema',
   BUSY: 'The server is busy; try again shortly',
   COMPUTE_TIMEOUT: 'The computation took too long and was stopped',
+  STORAGE_FULL: 'The disk holding the database is full; nothing was saved. Free some space and try again',
+  STORAGE_UNAVAILABLE: 'The database file is missing or not writable; nothing was saved',
   INTERNAL: 'Internal server error',
 } as const;
 
@@ -44,6 +46,19 @@ export class ApiError extends Error {
     super(message ?? (API_ERRORS as Record<string, string>)[code] ?? code);
     this.name = 'ApiError';
   }
+}
+
+/**
+ * A database error that says the storage failed, as the API's error: SQLite's SQLITE_FULL or PostgreSQL's
+ * SQLSTATE 53100 (disk_full) → STORAGE_FULL; SQLite's READONLY, CANTOPEN and I/O errors (the file deleted or made
+ * read-only under the server) → STORAGE_UNAVAILABLE. Anything else: undefined.
+ */
+export function storageError(error: unknown): ApiError | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return undefined;
+  if (code === 'SQLITE_FULL' || code === '53100') return new ApiError('STORAGE_FULL');
+  if (/^SQLITE_(READONLY|CANTOPEN|IOERR)/.test(code)) return new ApiError('STORAGE_UNAVAILABLE');
+  return undefined;
 }
 
 /** Parses If-Match: `*`, or a list of entity tags (weak tags are refused: If-Match compares strongly). */

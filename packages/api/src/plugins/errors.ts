@@ -5,7 +5,7 @@
  */
 import { ERROR_CODES, type ErrorCode, GrdpError } from '@grdp/engine';
 import type { FastifyError, FastifyPluginAsync, FastifyReply } from 'fastify';
-import { API_ERRORS, ApiError, type ApiErrorCode, ImportError, type ImportRowError } from '../errors.ts';
+import { API_ERRORS, ApiError, type ApiErrorCode, ImportError, type ImportRowError, storageError } from '../errors.ts';
 import { global } from './global.ts';
 
 const API_STATUS: Record<ApiErrorCode, number> = {
@@ -29,6 +29,8 @@ const API_STATUS: Record<ApiErrorCode, number> = {
   RESPONSE_MISMATCH: 500,
   BUSY: 503,
   COMPUTE_TIMEOUT: 503,
+  STORAGE_FULL: 507,
+  STORAGE_UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 
@@ -84,6 +86,8 @@ function dotted(context: string | undefined, instancePath: string, missing?: str
 }
 
 export function toErrorResponse(error: unknown): { status: number; body: ErrorBody } {
+  const storage = storageError(error);
+  if (storage) error = storage;
   if (error instanceof ApiError) {
     const body: ErrorBody = { code: error.code, message: error.message };
     if (error.path !== undefined) body.path = error.path;
