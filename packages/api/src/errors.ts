@@ -14,6 +14,8 @@ export const API_ERRORS = {
   FORBIDDEN: 'This token’s role may not do this',
   NOT_FOUND: 'Not found',
   STALE_ETAG: 'The resource changed since it was read (If-Match does not match)',
+  ACTUALS_ORPHANED:
+    'The replacement drops sectors that have entered actuals; nothing was changed. Keep the sectors, or send ?orphanedActuals=delete',
   PAYLOAD_TOO_LARGE: 'The body is larger than the limit',
   UNSUPPORTED_MEDIA_TYPE: 'Send application/json, application/yaml or text/yaml',
   IF_MATCH_REQUIRED: 'Updating an existing resource needs If-Match with its ETag',
@@ -59,6 +61,26 @@ export function storageError(error: unknown): ApiError | undefined {
   if (code === 'SQLITE_FULL' || code === '53100') return new ApiError('STORAGE_FULL');
   if (/^SQLITE_(READONLY|CANTOPEN|IOERR)/.test(code)) return new ApiError('STORAGE_UNAVAILABLE');
   return undefined;
+}
+
+/** An entered figure a scenario replacement would leave without its sector. */
+export interface OrphanedActualInfo {
+  period: string;
+  sector: string;
+  value: number;
+  revision: number;
+}
+
+/** A replacement that would orphan entered actuals: 409 `{code: 'ACTUALS_ORPHANED', message, orphaned}`. */
+export class OrphanedActualsError extends ApiError {
+  constructor(readonly orphaned: OrphanedActualInfo[]) {
+    const list = orphaned.map((o) => `${o.sector} in ${o.period}`).join(', ');
+    super(
+      'ACTUALS_ORPHANED',
+      `The replacement drops sectors that have entered actuals (${list}); nothing was changed. Keep those sectors, or send ?orphanedActuals=delete to remove these figures in the same change (their history is kept)`,
+    );
+    this.name = 'OrphanedActualsError';
+  }
 }
 
 /** Parses If-Match: `*`, or a list of entity tags (weak tags are refused: If-Match compares strongly). */

@@ -87,6 +87,7 @@ describe('one status per error code', () => {
       FORBIDDEN: 403,
       NOT_FOUND: 404,
       STALE_ETAG: 409,
+      ACTUALS_ORPHANED: 409,
       PAYLOAD_TOO_LARGE: 413,
       UNSUPPORTED_MEDIA_TYPE: 415,
       WHATIF_NOT_RUNNABLE: 422,
