@@ -36,10 +36,10 @@ const RANK: ReadonlyMap<string, number> = new Map([
 /** The characters of a presented token that key its prefix counter (`grdp_` and 7 more). */
 export const PREFIX_LENGTH = 12;
 
-/** Addresses and prefixes tracked at most; expired entries are dropped first, then the oldest. */
+/** Keys tracked at most (per limiter); expired entries are dropped first, then the oldest. */
 const MAX_TRACKED = 10_000;
 
-/** Failed token checks per key (`ip:…` or `prefix:…`), in fixed windows. */
+/** Failed token checks per key (a client address, or a token prefix), in fixed windows. */
 export function createFailureLimiter(max: number, windowMs: number, clock: () => number = Date.now) {
   const failures = new Map<string, { count: number; resetAt: number }>();
   const entry = (ip: string) => {
@@ -79,7 +79,11 @@ export function createFailureLimiter(max: number, windowMs: number, clock: () =>
 
 export const authPlugin: FastifyPluginAsync<{ config: Config }> = global(async (app, { config }) => {
   app.decorateRequest('principal', null);
-  const limiter = createFailureLimiter(config.authFailureMax ?? 0, (config.authFailureWindowSec ?? 300) * 1000);
+  const max = config.authFailureMax ?? 0;
+  const windowMs = (config.authFailureWindowSec ?? 300) * 1000;
+  // Two limiters, so that a flood of new prefixes cannot push an address's count out of the table.
+  const byAddress = createFailureLimiter(max, windowMs);
+  const byPrefix = createFailureLimiter(max, windowMs);
   app.decorate('authorize', (access: Access): onRequestAsyncHookHandler => {
     return async (request, reply) => {
       const header = request.headers.authorization;
@@ -91,10 +95,11 @@ export const authPlugin: FastifyPluginAsync<{ config: Config }> = global(async (
       const m = /^Bearer +(\S+)\s*$/i.exec(header);
       const principal = m ? await app.repos.tokens.verify(m[1]!) : undefined;
       if (!principal) {
-        const keys = [`ip:${request.ip}`, ...(m ? [`prefix:${m[1]!.slice(0, PREFIX_LENGTH)}`] : [])];
+        const counts: [ReturnType<typeof createFailureLimiter>, string][] = [[byAddress, request.ip]];
+        if (m) counts.push([byPrefix, m[1]!.slice(0, PREFIX_LENGTH)]);
         // Blocked by the failures before this one; this one counts too.
-        const wait = Math.max(...keys.map((k) => limiter.blockedFor(k)));
-        for (const k of keys) limiter.fail(k);
+        const wait = Math.max(...counts.map(([l, k]) => l.blockedFor(k)));
+        for (const [l, k] of counts) l.fail(k);
         if (wait > 0) {
           reply.header('retry-after', String(wait));
           throw new ApiError(
