@@ -161,6 +161,10 @@ export const en: Record<MessageKey, string> = {
   errRateLimited: 'Too many requests; try again in a few minutes',
   errImportInvalid: 'Some rows of the file are not valid; nothing was imported',
   errImportUnreadable: 'The file cannot be read (CSV in UTF-8 or XLSX)',
+  errStorageFull: 'The server’s disk is full; nothing was saved. Ask the administrator to free some space',
+  errStorageUnavailable:
+    'The server’s database file is missing or cannot be written; nothing was saved. Tell the administrator',
+  errActualsOrphaned: 'The new scenario drops a sector that has entered actuals; nothing was changed',
   errServer: 'The server failed',
   errRequest: 'The request is not valid',
   asOf: 'Actuals up to',
