@@ -23,6 +23,7 @@ import {
   type Scenario,
   TOTAL,
 } from '@grdp/engine';
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../packages/web/src/i18n/en.ts';
@@ -290,7 +291,19 @@ describe('the printable appendix', () => {
       reconcile: { method: 'shift' },
     });
     expect(await appendixCells(page)).toEqual(appendixGrid(appendixTable(d.scenario, 'vi')));
-    expect(await page.$('#appendix-xlsx')).toBeNull();
+    // the XLSX button: the API drafts the same table from the page's state and base, cell for cell
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#appendix-xlsx')]);
+    expect(download.suggestedFilename()).toBe(`${ID}-appendix-vi.xlsx`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(readFileSync((await download.path())!) as unknown as ExcelJS.Buffer);
+    const rows: string[][] = [];
+    book.worksheets[0]!.eachRow((row) => {
+      const values = (row.values as unknown[]).slice(1);
+      rows.push(values.map((v) => (v === null || v === undefined ? '' : String(v))));
+    });
+    expect(rows.slice(-appendixGrid(appendixTable(d.scenario, 'vi')).length)).toEqual(
+      appendixGrid(appendixTable(d.scenario, 'vi')),
+    );
     // back to the studio, with the same state
     await page.click('nav.toolbar a');
     await page.waitForSelector('#draft-bands');

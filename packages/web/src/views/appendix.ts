@@ -6,12 +6,13 @@
  * so nothing scrolls sideways.
  */
 import { appendixTable, componentIds } from '@grdp/engine';
-import { loadScenarioData } from '../api.ts';
-import { h, mount } from '../dom.ts';
+import { api, loadScenarioData } from '../api.ts';
+import { download, h, mount } from '../dom.ts';
+import { errorText } from '../error-text.ts';
 import { getLang, t } from '../i18n/index.ts';
 import { href } from '../router.ts';
 import type { ViewContext } from '../view-context.ts';
-import { draftOf, previousPattern } from './draft/compute.ts';
+import { draftOf, draftRequest, previousPattern } from './draft/compute.ts';
 import { defaultDraftState, draftStateFromQuery } from './draft/state.ts';
 
 export async function renderAppendix(ctx: ViewContext): Promise<void> {
@@ -20,12 +21,16 @@ export async function renderAppendix(ctx: ViewContext): Promise<void> {
   const lang = getLang();
   const data = await loadScenarioData(id);
   let scenario = data.scenario;
+  let xlsxOfDraft: (() => Promise<Blob>) | undefined;
   if (draft) {
     const pattern = await previousPattern(scenario);
     const state = draftStateFromQuery(query, defaultDraftState(scenario), componentIds(scenario));
+    const body = draftRequest(scenario, data.base, state, pattern);
+    xlsxOfDraft = () => api.draftAppendix(body, lang);
     scenario = draftOf(scenario, data.base, state, pattern).scenario;
   }
   const table = appendixTable(scenario, lang);
+  const status = h('span', { class: 'status', role: 'alert' });
   const back = draft
     ? href({ name: 'draft', id, query })
     : href({ name: 'dashboard', id, query: new URLSearchParams() });
@@ -47,7 +52,25 @@ export async function renderAppendix(ctx: ViewContext): Promise<void> {
           },
           t('appendixXlsx', lang),
         ),
+      xlsxOfDraft &&
+        h(
+          'button',
+          {
+            type: 'button',
+            id: 'appendix-xlsx',
+            onclick: async () => {
+              status.textContent = '';
+              try {
+                download(`${scenario.id}-appendix-${lang}.xlsx`, await xlsxOfDraft());
+              } catch (e) {
+                status.textContent = errorText(e);
+              }
+            },
+          },
+          t('appendixXlsx', lang),
+        ),
       draft && h('span', { class: 'status' }, t('appendixDraftNote', lang)),
+      status,
     ),
     h(
       'article',
