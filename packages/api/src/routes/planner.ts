@@ -4,10 +4,12 @@
  * `--json` gives the same answers).
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { loadScenario } from '@grdp/engine';
 import { adjustOf, draftOf, mergeOf } from '../compute/planner.ts';
 import { ApiError } from '../errors.ts';
+import { authorOf } from '../plugins/auth.ts';
 import { readScenarioBody } from '../scenario-input.ts';
-import { errors, ScenarioIdParams } from '../schemas/common.ts';
+import { errors, ScenarioIdParams, SECURITY } from '../schemas/common.ts';
 import {
   AdjustBodySchema,
   AdjustResponseSchema,
@@ -46,15 +48,33 @@ export const plannerRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['planner'],
         summary:
           'A new version of a stored scenario: actual quarters kept as points, the rest re-drafted to the FY bands',
+        description:
+          'Without save, only computes. With save (role editor), stores the adjusted file as a new version that ' +
+          'adjusts the current one, with the note, and makes it current (409 if another version came in between).',
+        security: SECURITY,
         params: ScenarioIdParams,
         body: AdjustBodySchema,
-        response: { 200: AdjustResponseSchema, ...errors(400, 401, 403, 404, 422) },
+        response: { 200: AdjustResponseSchema, ...errors(400, 401, 403, 404, 409, 422) },
       },
     },
-    async (request) => {
-      const scenario = await app.repos.scenarios.effectiveScenario(request.params.id);
-      if (!scenario) throw new ApiError('NOT_FOUND', `no scenario ${request.params.id}`);
-      return adjustOf(scenario, request.body);
+    async (request, reply) => {
+      const { save, ...body } = request.body;
+      if (save) await app.authorize('editor').call(app, request, reply);
+      const id = request.params.id;
+      const parent = save ? (await app.repos.scenarios.versions(id))?.at(-1)?.number : undefined;
+      const scenario = await app.repos.scenarios.effectiveScenario(id);
+      if (!scenario) throw new ApiError('NOT_FOUND', `no scenario ${id}`);
+      const adjusted = await adjustOf(scenario, body);
+      if (!save || parent === undefined) return adjusted;
+      const { stored, version } = await app.repos.scenarios.put(
+        loadScenario(adjusted.yaml).scenario,
+        adjusted.yaml,
+        authorOf(request.principal),
+        undefined,
+        { parent, ...(body.note === undefined ? {} : { note: body.note }) },
+      );
+      reply.header('etag', stored.etag);
+      return { ...adjusted, saved: { number: version, parent, etag: stored.etag } };
     },
   );
 
