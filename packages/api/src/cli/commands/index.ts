@@ -16,6 +16,7 @@ import { rollforwardCommand } from './rollforward.ts';
 import { simulateCommand } from './simulate.ts';
 import { tokenCommand } from './token.ts';
 import { trackCommand } from './track.ts';
+import { versionsCommand } from './versions.ts';
 import { whatifCommand } from './whatif.ts';
 
 export const COMMANDS: Command[] = [
@@ -32,6 +33,7 @@ export const COMMANDS: Command[] = [
   rollforwardCommand,
   draftCommand,
   adjustCommand,
+  versionsCommand,
   mergeCommand,
   backupCommand,
   restoreCommand,
