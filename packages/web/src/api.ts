@@ -13,8 +13,11 @@ import type {
   PutActualRequest,
   PutScenarioResult,
   ScenarioSummary,
+  ScenarioVersion,
+  ScenarioVersionInfo,
   StoredScenario,
   TokenInfo,
+  VersionComparison,
   Whatif,
 } from '@grdp/api/types';
 import {
@@ -35,8 +38,11 @@ export type {
   IndicatorsAnswer,
   PutScenarioResult,
   ScenarioSummary,
+  ScenarioVersion,
+  ScenarioVersionInfo,
   StoredScenario,
   TokenInfo,
+  VersionComparison,
   Whatif,
 } from '@grdp/api/types';
 
@@ -151,6 +157,18 @@ export const api = {
         token,
         raw: { data: file, type: /\.xlsx$/i.test(file.name) ? XLSX_TYPE : 'text/csv' },
       })
+    ).data,
+  /** The scenario's versions, oldest first (the last is current). */
+  listVersions: async (id: string) =>
+    (await request<{ versions: ScenarioVersionInfo[] }>(`/scenarios/${enc(id)}/versions`)).data.versions,
+  getVersion: async (id: string, n: number) =>
+    (await request<ScenarioVersion>(`/scenarios/${enc(id)}/versions/${n}`)).data,
+  /** Two versions side by side (the engine's compareVersions on the server). */
+  compareVersions: async (id: string, from: number, to: number) =>
+    (
+      await request<VersionComparison>(
+        `/scenarios/${enc(id)}/versions/compare?${new URLSearchParams({ from: String(from), to: String(to) })}`,
+      )
     ).data,
   /** The main indicators with their status (GET /api/scenarios/:id/indicators). */
   indicators: async (id: string) => (await request<IndicatorsAnswer>(`/scenarios/${enc(id)}/indicators`)).data,

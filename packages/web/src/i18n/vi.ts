@@ -266,6 +266,20 @@ export const vi = {
   adjustImplausible: 'khó đạt',
   adjustImpossible: 'không thể đạt',
   adjustNoFlags: 'Không có số nào khó đạt.',
+  versions: 'Các phiên bản kịch bản',
+  versionN: 'Phiên bản',
+  versionLabel: 'Nhãn',
+  versionIssued: 'Ngày ban hành',
+  versionStored: 'Ngày lưu',
+  versionAuthor: 'Người lưu',
+  versionAdjusts: 'Điều chỉnh từ',
+  versionCurrent: 'hiện hành',
+  versionDifferences: 'So sánh',
+  versionChange: 'Thay đổi thấp; cao',
+  versionSame: 'không đổi',
+  versionKey: 'Chỉ tiêu',
+  compareWithVersion: 'So với phiên bản…',
+  noComparison: 'Không so sánh',
 } as const;
 
 export type MessageKey = keyof typeof vi;
