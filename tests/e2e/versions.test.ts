@@ -130,4 +130,32 @@ describe('scenario versions on the dashboard', () => {
     expect(scroll).toBeLessThanOrEqual(client);
     expect(pageErrors).toEqual([]);
   });
+
+  it('the draft studio saves an adjustment with its note as the next version and links to the comparison', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+    const page = await context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(`${server.url}/#/s/${ID}/draft`);
+    await page.waitForSelector('#adjust-save');
+    // without a token: nothing is stored, the page says what is missing
+    await page.fill('#editor-token', '');
+    await page.evaluate(() => sessionStorage.clear());
+    await page.click('#adjust-save');
+    await page.waitForFunction(() => (document.querySelector('#adjust-status')?.textContent ?? '') !== '');
+    expect(await page.textContent('#adjust-status')).toBe('Nhập mã biên tập để lưu.');
+    await page.fill('#editor-token', server.editor);
+    await page.fill('#adjust-note', 'Điều chỉnh tháng 8');
+    await page.click('#adjust-save');
+    await page.waitForSelector('#adjust-compare');
+    expect(await page.textContent('#adjust-status')).toMatch(/^Đã lưu phiên bản 3\./);
+    const list = (await (await fetch(`${server.url}/api/scenarios/${ID}/versions`)).json()) as {
+      versions: { number: number; parent: number | null; note: string | null; current: boolean }[];
+    };
+    expect(list.versions.at(-1)).toMatchObject({ number: 3, parent: 2, note: 'Điều chỉnh tháng 8', current: true });
+    await page.click('#adjust-compare');
+    await page.waitForSelector('#version-differences');
+    expect(page.url()).toMatch(/compare=2/);
+    expect(await page.$eval('#compare-version', (s) => (s as HTMLSelectElement).value)).toBe('2');
+    expect(pageErrors).toEqual([]);
+  });
 });

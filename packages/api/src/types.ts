@@ -19,6 +19,7 @@ import type {
 } from './schemas/compute.ts';
 import type { ImportErrorSchema, ImportResponseSchema } from './schemas/files.ts';
 import type { IndicatorsResponseSchema } from './schemas/indicators.ts';
+import type { AdjustBodySchema, AdjustResponseSchema } from './schemas/planner.ts';
 import type { PutScenarioResponseSchema, ScenarioSummarySchema, StoredScenarioSchema } from './schemas/scenarios.ts';
 import type { CreatedTokenSchema, TokenInfoSchema } from './schemas/tokens.ts';
 import type { CompareResponseSchema, VersionInfoSchema, VersionListSchema, VersionSchema } from './schemas/versions.ts';
@@ -48,6 +49,10 @@ export type TokenInfo = Static<typeof TokenInfoSchema>;
 export type CreatedToken = Static<typeof CreatedTokenSchema>;
 export type ImportAnswer = Static<typeof ImportResponseSchema>;
 export type ImportErrorBody = Static<typeof ImportErrorSchema>;
+
+/** POST /api/scenarios/:id/adjust (with `save`, the stored version in `saved`). */
+export type AdjustRequest = Static<typeof AdjustBodySchema>;
+export type AdjustAnswer = Static<typeof AdjustResponseSchema>;
 
 /** GET /api/scenarios/:id/versions, …/versions/:n, …/versions/compare. */
 export type ScenarioVersionInfo = Static<typeof VersionInfoSchema>;

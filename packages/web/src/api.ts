@@ -5,6 +5,8 @@
  */
 import type {
   ActualRevision,
+  AdjustAnswer,
+  AdjustRequest,
   ApiIssue,
   CreatedToken,
   EvaluateAnswer,
@@ -31,6 +33,8 @@ import {
 
 export type {
   ActualRevision,
+  AdjustAnswer,
+  AdjustRequest,
   ApiIssue,
   CreatedToken,
   EvaluateAnswer,
@@ -156,6 +160,15 @@ export const api = {
         method: 'POST',
         token,
         raw: { data: file, type: /\.xlsx$/i.test(file.name) ? XLSX_TYPE : 'text/csv' },
+      })
+    ).data,
+  /** Adjusts the stored scenario on the server; with `save`, stores it as the new current version (editor). */
+  adjust: async (id: string, body: AdjustRequest, token: string | null) =>
+    (
+      await request<AdjustAnswer>(`/scenarios/${enc(id)}/adjust`, {
+        method: 'POST',
+        body,
+        ...(token ? { token } : {}),
       })
     ).data,
   /** The scenario's versions, oldest first (the last is current). */

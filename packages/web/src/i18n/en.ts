@@ -279,4 +279,8 @@ export const en: Record<MessageKey, string> = {
   versionKey: 'Indicator',
   compareWithVersion: 'Compare with version…',
   noComparison: 'No comparison',
+  adjustNote: "The version's note",
+  adjustSave: 'Save as a new version',
+  adjustSaved: 'Saved as version',
+  adjustCompareLink: 'Compare with the previous version on the dashboard',
 };

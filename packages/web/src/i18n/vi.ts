@@ -280,6 +280,10 @@ export const vi = {
   versionKey: 'Chỉ tiêu',
   compareWithVersion: 'So với phiên bản…',
   noComparison: 'Không so sánh',
+  adjustNote: 'Ghi chú của phiên bản',
+  adjustSave: 'Lưu thành phiên bản mới',
+  adjustSaved: 'Đã lưu phiên bản',
+  adjustCompareLink: 'So sánh với phiên bản trước trên bảng theo dõi',
 } as const;
 
 export type MessageKey = keyof typeof vi;
