@@ -9,7 +9,7 @@ import { adjustOf, draftOf, mergeOf } from '../compute/planner.ts';
 import { ApiError } from '../errors.ts';
 import { authorOf } from '../plugins/auth.ts';
 import { readScenarioBody } from '../scenario-input.ts';
-import { errors, ScenarioIdParams, SECURITY } from '../schemas/common.ts';
+import { errors, ScenarioIdParams } from '../schemas/common.ts';
 import {
   AdjustBodySchema,
   AdjustResponseSchema,
@@ -48,10 +48,11 @@ export const plannerRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['planner'],
         summary:
           'A new version of a stored scenario: actual quarters kept as points, the rest re-drafted to the FY bands',
+        // Not `security`: without save it is a read like the other computations (the auth matrix's rule).
         description:
-          'Without save, only computes. With save (role editor), stores the adjusted file as a new version that ' +
-          'adjusts the current one, with the note, and makes it current (409 if another version came in between).',
-        security: SECURITY,
+          'Without save, only computes (open like every read). With save (Authorization: Bearer, role editor), ' +
+          'stores the adjusted file as a new version that adjusts the current one, with the note, and makes it ' +
+          'current (409 if another version came in between).',
         params: ScenarioIdParams,
         body: AdjustBodySchema,
         response: { 200: AdjustResponseSchema, ...errors(400, 401, 403, 404, 409, 422) },
