@@ -10,6 +10,7 @@ import { formatBand, keyLabel, loadScenario, QUARTERS, type Scenario } from '@gr
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../packages/web/src/i18n/en.ts';
+import { vi } from '../../packages/web/src/i18n/vi.ts';
 import { launchBrowser } from './browser.ts';
 import { REPO_ROOT, startServer, type TestServer } from './server.ts';
 
@@ -152,7 +153,14 @@ describe('scenario versions on the dashboard', () => {
       versions: { number: number; parent: number | null; note: string | null; current: boolean }[];
     };
     expect(list.versions.at(-1)).toMatchObject({ number: 3, parent: 2, note: 'Điều chỉnh tháng 8', current: true });
-    await page.click('#adjust-compare');
+    const compareLink = await page.$eval('#adjust-compare', (a) => (a as HTMLAnchorElement).href);
+    // the page still holds version 2's ETag: a second save is refused, nothing is stored
+    await page.click('#adjust-save');
+    await page.waitForFunction(() => !/^Đã lưu/.test(document.querySelector('#adjust-status')?.textContent ?? ''));
+    expect(await page.textContent('#adjust-status')).toContain(vi.errStale);
+    const again = (await (await fetch(`${server.url}/api/scenarios/${ID}/versions`)).json()) as { versions: unknown[] };
+    expect(again.versions).toHaveLength(3);
+    await page.goto(compareLink);
     await page.waitForSelector('#version-differences');
     expect(page.url()).toMatch(/compare=2/);
     expect(await page.$eval('#compare-version', (s) => (s as HTMLSelectElement).value)).toBe('2');

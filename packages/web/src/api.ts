@@ -163,12 +163,13 @@ export const api = {
       })
     ).data,
   /** Adjusts the stored scenario on the server; with `save`, stores it as the new current version (editor). */
-  adjust: async (id: string, body: AdjustRequest, token: string | null) =>
+  adjust: async (id: string, body: AdjustRequest, token: string | null, ifMatch?: string) =>
     (
       await request<AdjustAnswer>(`/scenarios/${enc(id)}/adjust`, {
         method: 'POST',
         body,
         ...(token ? { token } : {}),
+        ...(ifMatch !== undefined && { ifMatch }),
       })
     ).data,
   /** The scenario's versions, oldest first (the last is current). */

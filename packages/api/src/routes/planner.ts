@@ -6,9 +6,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { loadScenario } from '@grdp/engine';
 import { adjustOf, draftOf, mergeOf } from '../compute/planner.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError, parseIfMatch } from '../errors.ts';
 import { authorOf } from '../plugins/auth.ts';
 import { readScenarioBody } from '../scenario-input.ts';
+import { IfMatchHeaders } from '../schemas/actuals.ts';
 import { errors, ScenarioIdParams } from '../schemas/common.ts';
 import {
   AdjustBodySchema,
@@ -52,8 +53,9 @@ export const plannerRoutes: FastifyPluginAsyncTypebox = async (app) => {
         description:
           'Without save, only computes (open like every read). With save (Authorization: Bearer, role editor), ' +
           'stores the adjusted file as a new version that adjusts the current one, with the note, and makes it ' +
-          'current (409 if another version came in between).',
+          "current (409 if another version came in between, or if If-Match is not the scenario's ETag).",
         params: ScenarioIdParams,
+        headers: IfMatchHeaders,
         body: AdjustBodySchema,
         response: { 200: AdjustResponseSchema, ...errors(400, 401, 403, 404, 409, 422) },
       },
@@ -61,6 +63,7 @@ export const plannerRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const { save, ...body } = request.body;
       if (save) await app.authorize('editor').call(app, request, reply);
+      const ifMatch = save ? parseIfMatch(request.headers['if-match']) : undefined;
       const id = request.params.id;
       const parent = save ? (await app.repos.scenarios.versions(id))?.at(-1)?.number : undefined;
       const scenario = await app.repos.scenarios.effectiveScenario(id);
@@ -71,7 +74,7 @@ export const plannerRoutes: FastifyPluginAsyncTypebox = async (app) => {
         loadScenario(adjusted.yaml).scenario,
         adjusted.yaml,
         authorOf(request.principal),
-        undefined,
+        ifMatch,
         { parent, ...(body.note === undefined ? {} : { note: body.note }) },
       );
       reply.header('etag', stored.etag);

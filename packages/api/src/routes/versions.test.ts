@@ -110,6 +110,23 @@ describe('scenario versions over HTTP', () => {
     expect(json(await get(`${SCEN}/versions`)).versions).toEqual(before);
   });
 
+  it('two editors saving an adjustment of the same version (If-Match): one is stored, the other gets 409', async () => {
+    const before = (json(await get(`${SCEN}/versions`)).versions as Info[]).length;
+    const { etag } = json(await get(SCEN)) as { etag: string };
+    const save = (note: string) =>
+      t.as(t.editor, {
+        method: 'POST',
+        url: `${SCEN}/adjust`,
+        headers: { 'if-match': etag },
+        payload: { asOf: 'Q2', save: true, note },
+      });
+    const results = await Promise.all([save('Bàn 1'), save('Bàn 2')]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const after = json(await get(`${SCEN}/versions`)).versions as Info[];
+    expect(after).toHaveLength(before + 1);
+    expect(after.at(-1)).toMatchObject({ parent: before, current: true });
+  });
+
   it('is in the OpenAPI document', async () => {
     const doc = json(await get('/docs/json')) as { paths: Record<string, { get?: { responses: object } }> };
     for (const p of [

@@ -281,7 +281,7 @@ export async function renderDraft(ctx: ViewContext): Promise<void> {
       h('div', { class: 'table-wrap' }, shapeTable),
     ),
     h('section', { class: 'card' }, h('h2', null, t('draftTable', lang)), tableWrap, status, downloadButton),
-    adjustPanel(scenario, base, keys, lang, names),
+    adjustPanel(scenario, base, keys, lang, names, data.stored.etag),
   );
   update();
 }

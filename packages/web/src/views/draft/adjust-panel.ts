@@ -34,6 +34,8 @@ export function adjustPanel(
   keys: readonly string[],
   lang: Lang,
   names: Record<string, { vi: string; en: string }>,
+  /** The stored scenario's ETag: a save adjusts that version, or is refused (409) if another came since. */
+  etag?: string,
 ): HTMLElement {
   const asOfSelect = h(
     'select',
@@ -123,6 +125,7 @@ export function adjustPanel(
               ...(note ? { note } : {}),
             },
             token,
+            etag,
           );
           const saved = a.saved;
           mount(
