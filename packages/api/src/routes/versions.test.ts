@@ -1,17 +1,17 @@
 /**
  * Scenario versions over HTTP: saving an adjustment (editor) stores a version linked to the current one and makes
  * it current; the list, one version and two versions side by side are open reads; every answer is checked against
- * its schema by the test app.
+ * its schema by the test app. On SQLite, and on PostgreSQL when the test server answers.
  */
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AN_GIANG_YAML, json, makeApp, type TestApp } from '../../test-support/helpers.ts';
+import { postgresProblem } from '../../test-support/databases.ts';
+import { AN_GIANG_YAML, type Backend, json, makeApp, type TestApp } from '../../test-support/helpers.ts';
+
+const pgProblem = await postgresProblem();
+const backends: Backend[] = pgProblem && process.env.REQUIRE_POSTGRES !== '1' ? ['sqlite'] : ['sqlite', 'postgres'];
 
 let t: TestApp;
-beforeAll(async () => {
-  t = await makeApp();
-});
-afterAll(async () => t.close());
 
 const SCEN = '/api/scenarios/an-giang-2023';
 const adjust = (token: string | undefined, body: object) =>
@@ -28,7 +28,12 @@ interface Info {
   current: boolean;
 }
 
-describe('scenario versions over HTTP', () => {
+describe.each(backends)('scenario versions over HTTP on %s', (backend) => {
+  beforeAll(async () => {
+    t = await makeApp({}, { backend });
+  });
+  afterAll(async () => t.close());
+
   it('a seeded scenario has its version 1; computing an adjustment stores nothing', async () => {
     const r = await get(`${SCEN}/versions`);
     expect(r.statusCode).toBe(200);
