@@ -76,6 +76,12 @@ export async function makeApp(
 export async function dump(db: Db): Promise<string> {
   const out = {
     scenarios: await db.selectFrom('scenarios').selectAll().orderBy('id').execute(),
+    scenario_versions: await db
+      .selectFrom('scenario_versions')
+      .selectAll()
+      .orderBy('scenario_id')
+      .orderBy('number')
+      .execute(),
     actual_revisions: await db
       .selectFrom('actual_revisions')
       .selectAll()

@@ -5,6 +5,8 @@
  */
 import type {
   ActualRevision,
+  AdjustAnswer,
+  AdjustRequest,
   ApiIssue,
   CreatedToken,
   DraftRequest,
@@ -14,8 +16,11 @@ import type {
   PutActualRequest,
   PutScenarioResult,
   ScenarioSummary,
+  ScenarioVersion,
+  ScenarioVersionInfo,
   StoredScenario,
   TokenInfo,
+  VersionComparison,
   Whatif,
 } from '@grdp/api/types';
 import {
@@ -30,6 +35,8 @@ import {
 
 export type {
   ActualRevision,
+  AdjustAnswer,
+  AdjustRequest,
   ApiIssue,
   CreatedToken,
   DraftRequest,
@@ -38,8 +45,11 @@ export type {
   IndicatorsAnswer,
   PutScenarioResult,
   ScenarioSummary,
+  ScenarioVersion,
+  ScenarioVersionInfo,
   StoredScenario,
   TokenInfo,
+  VersionComparison,
   Whatif,
 } from '@grdp/api/types';
 
@@ -158,6 +168,28 @@ export const api = {
         token,
         raw: { data: file, type: /\.xlsx$/i.test(file.name) ? XLSX_TYPE : 'text/csv' },
       })
+    ).data,
+  /** Adjusts the stored scenario on the server; with `save`, stores it as the new current version (editor). */
+  adjust: async (id: string, body: AdjustRequest, token: string | null, ifMatch?: string) =>
+    (
+      await request<AdjustAnswer>(`/scenarios/${enc(id)}/adjust`, {
+        method: 'POST',
+        body,
+        ...(token ? { token } : {}),
+        ...(ifMatch !== undefined && { ifMatch }),
+      })
+    ).data,
+  /** The scenario's versions, oldest first (the last is current). */
+  listVersions: async (id: string) =>
+    (await request<{ versions: ScenarioVersionInfo[] }>(`/scenarios/${enc(id)}/versions`)).data.versions,
+  getVersion: async (id: string, n: number) =>
+    (await request<ScenarioVersion>(`/scenarios/${enc(id)}/versions/${n}`)).data,
+  /** Two versions side by side (the engine's compareVersions on the server). */
+  compareVersions: async (id: string, from: number, to: number) =>
+    (
+      await request<VersionComparison>(
+        `/scenarios/${enc(id)}/versions/compare?${new URLSearchParams({ from: String(from), to: String(to) })}`,
+      )
     ).data,
   /** The main indicators with their status (GET /api/scenarios/:id/indicators). */
   indicators: async (id: string) => (await request<IndicatorsAnswer>(`/scenarios/${enc(id)}/indicators`)).data,

@@ -196,6 +196,8 @@ export async function migrate(handle: DatabaseHandle): Promise<MigrationResultSe
   const migrator = new Migrator({
     db: handle.db,
     provider: { getMigrations: async () => MIGRATIONS },
+    // 0002 was added after 0003 was published: a database at 0001 and 0003 runs 0002 next instead of refusing.
+    allowUnorderedMigrations: true,
     ...(handle.kind === 'postgres' ? { migrationTableSchema: handle.schema } : {}),
   });
   const result = await migrator.migrateToLatest();

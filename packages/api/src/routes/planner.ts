@@ -8,10 +8,12 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { type Lang, loadScenario } from '@grdp/engine';
 import type { FastifyReply } from 'fastify';
 import { adjustOf, draftOf, mergeOf } from '../compute/planner.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError, parseIfMatch } from '../errors.ts';
 import { appendixFileName, appendixXlsx } from '../files/appendix.ts';
 import { XLSX_MIME } from '../files/xlsx.ts';
+import { authorOf } from '../plugins/auth.ts';
 import { readScenarioBody } from '../scenario-input.ts';
+import { IfMatchHeaders } from '../schemas/actuals.ts';
 import { errors, ScenarioIdParams } from '../schemas/common.ts';
 import { FileResponse, LangQuery } from '../schemas/files.ts';
 import {
@@ -104,15 +106,36 @@ export const plannerRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['planner'],
         summary:
           'A new version of a stored scenario: actual quarters kept as points, the rest re-drafted to the FY bands',
+        // Not `security`: without save it is a read like the other computations (the auth matrix's rule).
+        description:
+          'Without save, only computes (open like every read). With save (Authorization: Bearer, role editor), ' +
+          'stores the adjusted file as a new version that adjusts the current one, with the note, and makes it ' +
+          "current (409 if another version came in between, or if If-Match is not the scenario's ETag).",
         params: ScenarioIdParams,
+        headers: IfMatchHeaders,
         body: AdjustBodySchema,
-        response: { 200: AdjustResponseSchema, ...errors(400, 401, 403, 404, 422) },
+        response: { 200: AdjustResponseSchema, ...errors(400, 401, 403, 404, 409, 422) },
       },
     },
-    async (request) => {
-      const scenario = await app.repos.scenarios.effectiveScenario(request.params.id);
-      if (!scenario) throw new ApiError('NOT_FOUND', `no scenario ${request.params.id}`);
-      return adjustOf(scenario, request.body);
+    async (request, reply) => {
+      const { save, ...body } = request.body;
+      if (save) await app.authorize('editor').call(app, request, reply);
+      const ifMatch = save ? parseIfMatch(request.headers['if-match']) : undefined;
+      const id = request.params.id;
+      const parent = save ? (await app.repos.scenarios.versions(id))?.at(-1)?.number : undefined;
+      const scenario = await app.repos.scenarios.effectiveScenario(id);
+      if (!scenario) throw new ApiError('NOT_FOUND', `no scenario ${id}`);
+      const adjusted = await adjustOf(scenario, body);
+      if (!save || parent === undefined) return adjusted;
+      const { stored, version } = await app.repos.scenarios.put(
+        loadScenario(adjusted.yaml).scenario,
+        adjusted.yaml,
+        authorOf(request.principal),
+        ifMatch,
+        { parent, ...(body.note === undefined ? {} : { note: body.note }) },
+      );
+      reply.header('etag', stored.etag);
+      return { ...adjusted, saved: { number: version, parent, etag: stored.etag } };
     },
   );
 

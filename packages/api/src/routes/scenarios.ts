@@ -88,7 +88,7 @@ export const scenarioRoutes: FastifyPluginAsyncTypebox = async (app) => {
         yaml,
         author,
         ifMatch,
-        request.query.orphanedActuals,
+        request.query.orphanedActuals === undefined ? {} : { orphanedActuals: request.query.orphanedActuals },
       );
       reply.status(created ? 201 : 200).header('etag', stored.etag);
       return {

@@ -259,7 +259,7 @@ export async function renderDraft(ctx: ViewContext): Promise<void> {
       ' ',
       appendixLink,
     ),
-    adjustPanel(scenario, base, keys, lang, names),
+    adjustPanel(scenario, base, keys, lang, names, data.stored.etag),
   );
   update();
 }

@@ -17,6 +17,7 @@ import { rollforwardCommand } from './rollforward.ts';
 import { simulateCommand } from './simulate.ts';
 import { tokenCommand } from './token.ts';
 import { trackCommand } from './track.ts';
+import { versionsCommand } from './versions.ts';
 import { whatifCommand } from './whatif.ts';
 
 export const COMMANDS: Command[] = [
@@ -34,6 +35,7 @@ export const COMMANDS: Command[] = [
   draftCommand,
   adjustCommand,
   appendixCommand,
+  versionsCommand,
   mergeCommand,
   backupCommand,
   restoreCommand,
