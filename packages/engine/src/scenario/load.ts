@@ -3,6 +3,7 @@ import { Checker, checkScenario, tooDeep } from './checks.ts';
 import { SCENARIO_MAX_ALIAS_COUNT, SCENARIO_MAX_DEPTH } from './limits.ts';
 
 import type { Scenario } from './types.ts';
+import { fastYaml } from './yaml-fast.ts';
 import { deepNode, type LineOf, lineLookup, readYaml } from './yaml-source.ts';
 
 export * from './limits.ts';
@@ -33,6 +34,18 @@ function finish(raw: unknown, lineOf: LineOf | undefined, file: string | undefin
   return { scenario, warnings: c.warnings.map(place).sort(byLine) };
 }
 
+/** Lines of JSON paths, found by the full YAML reader the first time an issue asks for one. */
+function lazyLines(text: string): LineOf {
+  let lines: LineOf | undefined;
+  return (path) => {
+    if (!lines) {
+      const { doc, lineCounter } = readYaml(text);
+      lines = doc && doc.errors.length === 0 ? lineLookup(doc, lineCounter) : () => undefined;
+    }
+    return lines(path);
+  };
+}
+
 /**
  * Validates an already-parsed scenario (a JSON request body): the same checks as `loadScenario`, without lines.
  * Throws `GrdpError` with every problem.
@@ -61,16 +74,13 @@ export function loadScenario(text: string, options: LoadScenarioOptions = {}): L
       const yamlError = readYaml(text).doc?.errors[0];
       return fail('SCENARIO_SYNTAX', (e as Error).message, yamlError?.linePos?.[0].line);
     }
-    let lines: LineOf | undefined;
-    const lineOf: LineOf = (path) => {
-      if (!lines) {
-        const { doc, lineCounter } = readYaml(text);
-        lines = doc && doc.errors.length === 0 ? lineLookup(doc, lineCounter) : () => undefined;
-      }
-      return lines(path);
-    };
-    return finish(raw, tooDeep(raw) ? undefined : lineOf, file);
+    return finish(raw, tooDeep(raw) ? undefined : lazyLines(text), file);
   }
+
+  // The common case: a file in the plain subset scenario files are written in, read by the fast reader, which
+  // gives the yaml package's value or gives up. Lines are only needed for issues: the full reader finds them then.
+  const fast = fastYaml(text);
+  if (fast !== undefined) return finish(fast, lazyLines(text), file);
 
   const { doc, lineCounter, thrown } = readYaml(text);
   if (!doc) return fail(thrown instanceof RangeError ? 'SCENARIO_TOO_DEEP' : 'SCENARIO_SYNTAX', String(thrown));
