@@ -3,7 +3,7 @@ import { Checker, checkScenario, tooDeep } from './checks.ts';
 import { SCENARIO_MAX_ALIAS_COUNT, SCENARIO_MAX_DEPTH } from './limits.ts';
 
 import type { Scenario } from './types.ts';
-import { fastYaml } from './yaml-fast.ts';
+import { fastYaml, fastYamlLines } from './yaml-fast.ts';
 import { deepNode, type LineOf, lineLookup, readYaml } from './yaml-source.ts';
 
 export * from './limits.ts';
@@ -34,10 +34,14 @@ function finish(raw: unknown, lineOf: LineOf | undefined, file: string | undefin
   return { scenario, warnings: c.warnings.map(place).sort(byLine) };
 }
 
-/** Lines of JSON paths, found by the full YAML reader the first time an issue asks for one. */
-function lazyLines(text: string): LineOf {
+/**
+ * Lines of JSON paths, found the first time an issue asks for one: by the fast reader's tracking pass when it
+ * read the text (`fast`) and is sure of every line, else by the full YAML reader.
+ */
+function lazyLines(text: string, fast = false): LineOf {
   let lines: LineOf | undefined;
   return (path) => {
+    if (!lines) lines = fast ? fastYamlLines(text) : undefined;
     if (!lines) {
       const { doc, lineCounter } = readYaml(text);
       lines = doc && doc.errors.length === 0 ? lineLookup(doc, lineCounter) : () => undefined;
@@ -80,7 +84,7 @@ export function loadScenario(text: string, options: LoadScenarioOptions = {}): L
   // The common case: a file in the plain subset scenario files are written in, read by the fast reader, which
   // gives the yaml package's value or gives up. Lines are only needed for issues: the full reader finds them then.
   const fast = fastYaml(text);
-  if (fast !== undefined) return finish(fast, lazyLines(text), file);
+  if (fast !== undefined) return finish(fast, lazyLines(text, true), file);
 
   const { doc, lineCounter, thrown } = readYaml(text);
   if (!doc) return fail(thrown instanceof RangeError ? 'SCENARIO_TOO_DEEP' : 'SCENARIO_SYNTAX', String(thrown));

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadScenario, scenarioToYaml } from './load.ts';
-import { fastYaml } from './yaml-fast.ts';
-import { readYaml } from './yaml-source.ts';
+import { childPath } from './paths.ts';
+import { fastYaml, fastYamlLines } from './yaml-fast.ts';
+import { lineLookup, readYaml } from './yaml-source.ts';
 
 // Vite's ?raw import, as in load.test.ts: the engine's sources stay free of node: modules.
 const FILES = [
@@ -65,6 +66,30 @@ function expectSame(fast: unknown, full: unknown): void {
   expect(canon(fast)).toEqual(canon(full));
 }
 
+/** Every path of a value, and one missing child of each collection (an issue's path may not be in the text). */
+function paths(v: unknown, path = '', out: string[] = []): string[] {
+  out.push(path);
+  if (Array.isArray(v)) {
+    for (const [i, x] of v.entries()) paths(x, childPath(path, i), out);
+    out.push(childPath(path, v.length));
+  } else if (v && typeof v === 'object') {
+    for (const [k, x] of Object.entries(v)) paths(x, childPath(path, k), out);
+    out.push(childPath(path, 'missing key'));
+  }
+  return out;
+}
+
+/** The fast reader's lines, where it is sure of them, are lineLookup's for every path. Returns whether it was sure. */
+function expectSameLines(text: string, value: unknown): boolean {
+  const fast = fastYamlLines(text);
+  if (!fast) return false;
+  const { doc, lineCounter } = readYaml(text);
+  const full = lineLookup(doc!, lineCounter);
+  const all = paths(value);
+  expect(all.map((p) => [p, fast(p)])).toEqual(all.map((p) => [p, full(p)]));
+  return true;
+}
+
 /** Small texts in the subset, with its corner cases. */
 const INSIDE = [
   "a: 1\nb: -0\nc: 0.10\nd: ~\ne:\nf: null\ng: True\nh: \"x\\\"y\\u00e9\"\ni: 'it''s'\n",
@@ -81,6 +106,7 @@ describe('fastYaml', () => {
     const fast = fastYaml(text);
     expect(fast, 'every scenario file of the repository is in the fast subset').toBeDefined();
     expectSame(fast, fullValue(text));
+    expect(expectSameLines(text, fast), 'sure of every line').toBe(true);
   });
 
   it('gives up on what it does not read (the full reader answers)', () => {
@@ -115,6 +141,7 @@ describe('fastYaml', () => {
       const fast = fastYaml(text);
       expect(fast, text).toBeDefined();
       expectSame(fast, fullValue(text));
+      expectSameLines(text, fast);
     }
   });
 
@@ -168,6 +195,7 @@ describe('fastYaml', () => {
 
   it('answers the yaml package’s value or gives up, on mutated files (property)', () => {
     let answered = 0;
+    let lined = 0;
     fc.assert(
       fc.property(mutation, ({ base, edits }) => {
         let text = base;
@@ -181,10 +209,12 @@ describe('fastYaml', () => {
         if (fast === undefined) return;
         answered++;
         expectSame(fast, fullValue(text));
+        if (expectSameLines(text, fast)) lined++;
       }),
       { numRuns: Number(process.env.YAML_FAST_RUNS ?? 3000) },
     );
-    console.info(`fast reader answered ${answered} mutated files`);
+    console.info(`fast reader answered ${answered} mutated files, sure of the lines of ${lined}`);
     expect(answered).toBeGreaterThan(100);
+    expect(lined).toBeGreaterThan(100);
   });
 });

@@ -12,6 +12,9 @@
  */
 
 /** Thrown internally to give up; caught at the top. */
+import { childPath } from './paths.ts';
+import { type LineOf, lineOfMap } from './yaml-source.ts';
+
 const NOT_SURE: unique symbol = Symbol('not sure');
 
 // The YAML 1.2 core schema's plain-scalar tags (as in yaml/dist/schema/core and common/null).
@@ -58,10 +61,14 @@ function checkPlainStart(text: string): void {
   }
 }
 
-function addKey(map: Record<string, unknown>, rawKey: unknown, value: unknown, seen: Set<string>): void {
-  // A number key is stringified as the yaml package does (String(jsKey)); null and boolean keys are left to it.
-  const key = typeof rawKey === 'number' ? String(rawKey) : rawKey;
-  if (typeof key !== 'string' || key === '<<' || key.length > MAX_KEY) notSure();
+/** A mapping key as the yaml package stringifies it (String(jsKey)); null and boolean keys are left to it. */
+function stringKey(key: unknown): string {
+  const k = typeof key === 'number' ? String(key) : key;
+  if (typeof k !== 'string' || k === '<<' || k.length > MAX_KEY) notSure();
+  return k;
+}
+
+function addKey(map: Record<string, unknown>, key: string, value: unknown, seen: Set<string>): void {
   if (seen.has(key)) notSure();
   seen.add(key);
   // As the yaml package's addPairToJSMap does: an inherited name (`__proto__`, `toString`) becomes an own property.
@@ -130,8 +137,14 @@ function singleQuoted(line: string, start: number): [string, number] {
 
 const FLOW_STOP = /[,[\]{}:#"']/;
 
-/** One flow node on a line starting at `i` (after spaces): returns the value and the index after it. */
-function flowNode(line: string, i: number, depth: number): [unknown, number] {
+/** Marks the line of a JSON path (when lines are tracked). */
+type Mark = ((path: string) => void) | undefined;
+
+/**
+ * One flow node on a line starting at `i` (after spaces): returns the value and the index after it. With `mark`,
+ * every entry's path is marked on this line.
+ */
+function flowNode(line: string, i: number, depth: number, path: string, mark: Mark): [unknown, number] {
   if (depth > MAX_DEPTH) notSure();
   const c = line[i];
   if (c === '[') {
@@ -139,7 +152,9 @@ function flowNode(line: string, i: number, depth: number): [unknown, number] {
     let j = skipSpaces(line, i + 1);
     if (line[j] === ']') return [out, j + 1];
     for (;;) {
-      const [v, k] = flowNode(line, j, depth + 1);
+      const p = mark ? childPath(path, out.length) : '';
+      mark?.(p);
+      const [v, k] = flowNode(line, j, depth + 1, p, mark);
       out.push(v);
       j = skipSpaces(line, k);
       if (line[j] === ']') return [out, j + 1];
@@ -158,8 +173,11 @@ function flowNode(line: string, i: number, depth: number): [unknown, number] {
       const keyText = line.slice(j, keyEnd).trimEnd();
       checkPlainStart(keyText);
       if (line[keyEnd] !== ':' || line[keyEnd + 1] !== ' ') notSure();
-      const [v, k] = flowNode(line, skipSpaces(line, keyEnd + 1), depth + 1);
-      addKey(out, plainValue(keyText), v, seen);
+      const key = stringKey(plainValue(keyText));
+      const p = mark ? childPath(path, key) : '';
+      mark?.(p);
+      const [v, k] = flowNode(line, skipSpaces(line, keyEnd + 1), depth + 1, p, mark);
+      addKey(out, key, v, seen);
       j = skipSpaces(line, k);
       if (line[j] === '}') return [out, j + 1];
       if (line[j] !== ',') notSure();
@@ -206,9 +224,26 @@ class Reader {
   readonly lines: string[];
   /** The index of the next line not yet read. */
   at = 0;
+  /** With line tracking: the 1-based line of each JSON path, as lineLookup (yaml-source.ts) gives it. */
+  readonly lineMap: Map<string, number> | undefined;
+  /** A path whose line the fast reader cannot be sure of (an empty sequence item): ask the full reader. */
+  uncertain = false;
+  /** The value read. */
+  result: Record<string, unknown> | undefined;
 
-  constructor(text: string) {
+  constructor(text: string, trackLines: boolean) {
     this.lines = text.split('\n');
+    this.lineMap = trackLines ? new Map() : undefined;
+  }
+
+  /** The first mark of a path wins, as in lineLookup: an entry is on its key's line. */
+  mark(path: string, lineIndex: number): void {
+    if (this.lineMap && !this.lineMap.has(path)) this.lineMap.set(path, lineIndex + 1);
+  }
+
+  /** A Mark for one-line flow collections on line `lineIndex`. */
+  flowMark(lineIndex: number): Mark {
+    return this.lineMap ? (path) => this.mark(path, lineIndex) : undefined;
   }
 
   /** The next line that is neither blank nor a comment (moves `at` to it), or -1. */
@@ -227,7 +262,7 @@ class Reader {
   }
 
   /** A block mapping whose keys are at column `col`; its first entry starts at (`this.at`, `col`). */
-  map(col: number, depth: number): Record<string, unknown> {
+  map(col: number, depth: number, path: string): Record<string, unknown> {
     if (depth > MAX_DEPTH) notSure();
     const out: Record<string, unknown> = {};
     const seen = new Set<string>();
@@ -238,8 +273,10 @@ class Reader {
       const keyText = line.slice(col, colon).trimEnd();
       checkPlainStart(keyText);
       if (keyText.includes(' #')) notSure();
-      const key = plainValue(keyText);
-      const value = this.value(line, colon + 1, col, depth, true);
+      const key = stringKey(plainValue(keyText));
+      const p = this.lineMap ? childPath(path, key) : '';
+      this.mark(p, this.at);
+      const value = this.value(line, colon + 1, col, depth, true, p);
       addKey(out, key, value, seen);
       const n = this.next();
       if (n < 0) return out;
@@ -250,19 +287,21 @@ class Reader {
   }
 
   /** A block sequence whose `-` are at column `col`, the first at line `this.at`. */
-  seq(col: number, depth: number): unknown[] {
+  seq(col: number, depth: number, path: string): unknown[] {
     if (depth > MAX_DEPTH) notSure();
     const out: unknown[] = [];
     for (;;) {
       const line = this.lines[this.at]!;
       if (!isDash(line, col)) notSure();
       const start = skipSpaces(line, col + 1);
+      const p = this.lineMap ? childPath(path, out.length) : '';
+      if (start < line.length && line[start] !== '#') this.mark(p, this.at);
       if (start < line.length && line[start] !== '#' && entryColon(line, start) >= 0) {
         // A mapping that starts on the dash's line: its keys are at column `start`.
-        out.push(this.map(start, depth + 1));
+        out.push(this.map(start, depth + 1, p));
       } else {
         if (line[start] === '-' && (line[start + 1] === ' ' || start + 1 === line.length)) notSure();
-        out.push(this.value(line, col + 1, col, depth, false));
+        out.push(this.value(line, col + 1, col, depth, false, p));
       }
       const n = this.next();
       if (n < 0) return out;
@@ -277,7 +316,7 @@ class Reader {
    * The value after a key's `:` or a `-` at `from` on the current line, which belongs to a node at column
    * `col`. Leaves `at` past the value's last line.
    */
-  value(line: string, from: number, col: number, depth: number, inMap: boolean): unknown {
+  value(line: string, from: number, col: number, depth: number, inMap: boolean, path: string): unknown {
     if (from < line.length && line.charCodeAt(from) !== 32) notSure();
     const i = skipSpaces(line, from);
     this.at++;
@@ -285,16 +324,20 @@ class Reader {
       if (line[i] === '#' && i === from) notSure();
       // Nothing on the line: a nested block, or null.
       const n = this.next();
-      if (n < 0) return null;
-      const next = this.lines[n]!;
+      const next = n < 0 ? '' : this.lines[n]!;
       const ind = indentOf(next);
-      if (ind > col) return this.node(ind, depth + 1);
-      if (ind === col && inMap && isDash(next, col)) return this.seq(col, depth + 1);
+      if (n >= 0 && ind > col) {
+        this.mark(path, n);
+        return this.node(ind, depth + 1, path);
+      }
+      if (n >= 0 && ind === col && inMap && isDash(next, col)) return this.seq(col, depth + 1, path);
+      // An empty mapping value is on its key's line; where the yaml package puts an empty item is not sure.
+      if (!inMap) this.uncertain = true;
       return null;
     }
     const c = line[i];
     if (c === '[' || c === '{') {
-      const [v, end] = flowNode(line, i, depth + 1);
+      const [v, end] = flowNode(line, i, depth + 1, path, this.flowMark(this.at - 1));
       checkRest(line, end);
       return v;
     }
@@ -312,10 +355,10 @@ class Reader {
   }
 
   /** A node starting at line `this.at`, column `col`: a mapping or a sequence (a scalar alone on its line is left to the full reader). */
-  node(col: number, depth: number): unknown {
+  node(col: number, depth: number, path: string): unknown {
     const line = this.lines[this.at]!;
-    if (isDash(line, col)) return this.seq(col, depth);
-    return this.map(col, depth);
+    if (isDash(line, col)) return this.seq(col, depth, path);
+    return this.map(col, depth, path);
   }
 
   /** `>`, `>-`, `|` or `|-` with its lines, all at one indentation deeper than `col`. `at` is the next line already. */
@@ -377,21 +420,35 @@ function entryColon(line: string, col: number): number {
   return -1;
 }
 
+function read(text: string, trackLines: boolean): Reader | undefined {
+  if (unsupportedChars(text)) return undefined;
+  try {
+    const r = new Reader(text, trackLines);
+    const n = r.next();
+    if (n < 0 || indentOf(r.lines[n]!) !== 0 || isDash(r.lines[n]!, 0)) return undefined;
+    r.mark('', n);
+    r.result = r.map(0, 1, '');
+    if (r.at < r.lines.length && r.next() >= 0) return undefined;
+    return r;
+  } catch (e) {
+    if (e === NOT_SURE) return undefined;
+    throw e;
+  }
+}
+
 /**
  * The JS value of a YAML text in the scenario subset, as the `yaml` package would give it under the loader's
  * options, or `undefined` when the text is outside the subset (or malformed): read it with the full reader then.
  */
 export function fastYaml(text: string): Record<string, unknown> | undefined {
-  if (unsupportedChars(text)) return undefined;
-  try {
-    const r = new Reader(text);
-    const n = r.next();
-    if (n < 0 || indentOf(r.lines[n]!) !== 0 || isDash(r.lines[n]!, 0)) return undefined;
-    const value = r.map(0, 1);
-    if (r.at < r.lines.length && r.next() >= 0) return undefined;
-    return value;
-  } catch (e) {
-    if (e === NOT_SURE) return undefined;
-    throw e;
-  }
+  return read(text, false)?.result;
+}
+
+/**
+ * The lines of JSON paths in a text `fastYaml` reads, as `lineLookup` gives them (a second, tracking pass, for
+ * issues), or `undefined` when the fast reader is not sure of one.
+ */
+export function fastYamlLines(text: string): LineOf | undefined {
+  const r = read(text, true);
+  return r && !r.uncertain ? lineOfMap(r.lineMap!) : undefined;
 }
