@@ -42,12 +42,17 @@ function notSure(): never {
 }
 
 function plainValue(text: string): unknown {
-  if (CORE_NULL.test(text)) return null;
-  if (CORE_BOOL.test(text)) return text[0] === 't' || text[0] === 'T';
-  if (CORE_SPECIAL.test(text)) {
-    if (!SIMPLE_NUMBER.test(text) || text.replace(/[-.]/g, '').length > 15) notSure();
+  if (SIMPLE_NUMBER.test(text)) {
+    const digits = text.length - (text[0] === '-' ? 1 : 0) - (text.includes('.') ? 1 : 0);
+    if (digits > 15) notSure();
     return Number(text);
   }
+  // A first character that starts no core-schema tag (null, bool, int, float): a string.
+  const c = text.charCodeAt(0);
+  if (c > 57 && c !== 126 && c !== 110 && c !== 78 && c !== 116 && c !== 84 && c !== 102 && c !== 70) return text;
+  if (CORE_NULL.test(text)) return null;
+  if (CORE_BOOL.test(text)) return c === 116 || c === 84;
+  if (CORE_SPECIAL.test(text)) notSure();
   return text;
 }
 
