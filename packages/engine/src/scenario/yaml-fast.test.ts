@@ -179,6 +179,16 @@ describe('fastYaml', () => {
     '?',
     '%',
   ];
+  const mutate = (base: string, edits: { at: number; cut: number; insert: string; line: boolean }[]) => {
+    let text = base;
+    for (const e of edits) {
+      let at = e.at % (text.length + 1);
+      // Half the edits act at a line start (indentation, dashes, keys).
+      if (e.line) at = text.lastIndexOf('\n', at) + 1;
+      text = text.slice(0, at) + e.insert + text.slice(at + e.cut);
+    }
+    return text;
+  };
   const bases = [...Object.values(texts), ...INSIDE];
   const mutation = fc.record({
     base: fc.constantFrom(...bases),
@@ -193,18 +203,29 @@ describe('fastYaml', () => {
     ),
   });
 
+  it('loadScenario answers as with the full reader alone, scenario or every issue with its line (property)', () => {
+    const answer = (text: string, reader: 'auto' | 'full') => {
+      try {
+        return JSON.stringify(loadScenario(text, { file: 'm.yaml', reader }));
+      } catch (e) {
+        return JSON.stringify({ thrown: (e as Error).name, issues: (e as { issues?: unknown }).issues });
+      }
+    };
+    fc.assert(
+      fc.property(mutation, ({ base, edits }) => {
+        const text = mutate(base, edits);
+        expect(answer(text, 'auto')).toBe(answer(text, 'full'));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   it('answers the yaml package’s value or gives up, on mutated files (property)', () => {
     let answered = 0;
     let lined = 0;
     fc.assert(
       fc.property(mutation, ({ base, edits }) => {
-        let text = base;
-        for (const e of edits) {
-          let at = e.at % (text.length + 1);
-          // Half the edits act at a line start (indentation, dashes, keys).
-          if (e.line) at = text.lastIndexOf('\n', at) + 1;
-          text = text.slice(0, at) + e.insert + text.slice(at + e.cut);
-        }
+        const text = mutate(base, edits);
         const fast = fastYaml(text);
         if (fast === undefined) return;
         answered++;
