@@ -73,9 +73,10 @@ function stringKey(key: unknown): string {
   return k;
 }
 
-function addKey(map: Record<string, unknown>, key: string, value: unknown, seen: Set<string>): void {
-  if (seen.has(key)) notSure();
-  seen.add(key);
+const hasOwn = (o: object, key: string) => Object.hasOwn(o, key);
+
+function addKey(map: Record<string, unknown>, key: string, value: unknown): void {
+  if (hasOwn(map, key)) notSure(); // a duplicate key: the full reader reports it
   // As the yaml package's addPairToJSMap does: an inherited name (`__proto__`, `toString`) becomes an own property.
   if (key in map) Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
   else map[key] = value;
@@ -140,7 +141,10 @@ function singleQuoted(line: string, start: number): [string, number] {
   }
 }
 
-const FLOW_STOP = /[,[\]{}:#"']/;
+/** `,` `[` `]` `{` `}` `:` `#` `"` `'`: where a plain scalar in flow context ends (or the fast reader stops). */
+function flowStop(c: number): boolean {
+  return c === 44 || c === 91 || c === 93 || c === 123 || c === 125 || c === 58 || c === 35 || c === 34 || c === 39;
+}
 
 /** Marks the line of a JSON path (when lines are tracked). */
 type Mark = ((path: string) => void) | undefined;
@@ -170,7 +174,6 @@ function flowNode(line: string, i: number, depth: number, path: string, mark: Ma
   }
   if (c === '{') {
     const out: Record<string, unknown> = {};
-    const seen = new Set<string>();
     let j = skipSpaces(line, i + 1);
     if (line[j] === '}') return [out, j + 1];
     for (;;) {
@@ -182,7 +185,7 @@ function flowNode(line: string, i: number, depth: number, path: string, mark: Ma
       const p = mark ? childPath(path, key) : '';
       mark?.(p);
       const [v, k] = flowNode(line, skipSpaces(line, keyEnd + 1), depth + 1, p, mark);
-      addKey(out, key, v, seen);
+      addKey(out, key, v);
       j = skipSpaces(line, k);
       if (line[j] === '}') return [out, j + 1];
       if (line[j] !== ',') notSure();
@@ -208,7 +211,7 @@ function flowNode(line: string, i: number, depth: number, path: string, mark: Ma
 /** The end of a plain scalar in flow context: the first flow indicator, `:`, `#` or quote (the caller checks which). */
 function plainFlowEnd(line: string, i: number): number {
   let j = i;
-  while (j < line.length && !FLOW_STOP.test(line[j]!)) j++;
+  while (j < line.length && !flowStop(line.charCodeAt(j))) j++;
   if (j >= line.length) notSure();
   return j;
 }
@@ -270,7 +273,6 @@ class Reader {
   map(col: number, depth: number, path: string): Record<string, unknown> {
     if (depth > MAX_DEPTH) notSure();
     const out: Record<string, unknown> = {};
-    const seen = new Set<string>();
     for (;;) {
       const line = this.lines[this.at]!;
       const colon = entryColon(line, col);
@@ -282,7 +284,7 @@ class Reader {
       const p = this.lineMap ? childPath(path, key) : '';
       this.mark(p, this.at);
       const value = this.value(line, colon + 1, col, depth, true, p);
-      addKey(out, key, value, seen);
+      addKey(out, key, value);
       const n = this.next();
       if (n < 0) return out;
       const ind = indentOf(this.lines[n]!);
