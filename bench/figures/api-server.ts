@@ -21,7 +21,9 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-const test = await makeApp();
+// As production runs it: without the test-only response-schema check (plugins/response-check.ts), which buildApp
+// registers only when asked; makeApp asks by default, for tests.
+const test = await makeApp({}, { checkResponses: false });
 await test.app.listen({ host: '127.0.0.1', port: 0 });
 const apiPort = (test.app.server.address() as AddressInfo).port;
 

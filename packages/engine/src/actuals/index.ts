@@ -17,23 +17,10 @@ import {
 } from '../periods.ts';
 import { componentIds } from '../scenario/sectors.ts';
 import { type Scenario, TOTAL, VINTAGES, type Vintage } from '../scenario/types.ts';
+import { actualFiguresScaled } from './scaled.ts';
+import { ACTUAL_PERIODS, type ActualPeriod, COVERS, TRIPLES } from './triples.ts';
 
-/** A period of the actuals table: the seven published periods and H2 (Q3 and Q4 together), derived only. */
-export type ActualPeriod = Period | 'H2';
-
-/** Every period of the table in print order, H2 last. */
-export const ACTUAL_PERIODS: readonly ActualPeriod[] = [...PERIODS, 'H2'];
-
-const COVERS: Readonly<Record<ActualPeriod, readonly number[]>> = { ...PERIOD_QUARTERS, H2: [2, 3] };
-
-/** sum = a + b in levels, hence g_sum·B_sum = g_a·B_a + g_b·B_b in growth terms. */
-const TRIPLES: readonly (readonly [ActualPeriod, ActualPeriod, ActualPeriod])[] = [
-  ['H1', 'Q1', 'Q2'],
-  ['9M', 'H1', 'Q3'],
-  ['FY', '9M', 'Q4'],
-  ['H2', 'Q3', 'Q4'],
-  ['FY', 'H1', 'H2'],
-];
+export { ACTUAL_PERIODS, type ActualPeriod } from './triples.ts';
 
 export interface ActualFigure {
   period: ActualPeriod;
@@ -95,7 +82,21 @@ export interface ActualTable {
 export interface ActualTableOptions {
   /** Half a unit of the printed precision, pp (default 0.005: figures printed to two decimals). */
   rounding?: number;
+  /**
+   * `auto` (default): scaled integers where every input fits and no check finds a disagreement, else decimal.js;
+   * `decimal`: decimal.js only (the oracle of the tests). Both give the same figures, bit for bit.
+   */
+  arithmetic?: 'auto' | 'decimal';
 }
+
+/** The newest published figure of one period and key (step 1 of `actualTable`). */
+export interface PublishedFigure {
+  value: number;
+  figure: Omit<ActualFigure, 'value' | 'tolerance'>;
+}
+
+/** Published figures by key and period. */
+export type PublishedFigures = Record<string, Partial<Record<ActualPeriod, PublishedFigure>>>;
 
 const FINDING_MESSAGES: Record<ActualFindingCode, string> = {
   'actual-total-inconsistent': 'The published sector figures do not produce the published total',
@@ -136,7 +137,8 @@ export function actualTable(
 ): ActualTable {
   assertBase(scenario, base);
   const ops = decimalOps;
-  const rounding = ops.from(options.rounding ?? 0.005);
+  const roundingNumber = options.rounding ?? 0.005;
+  const rounding = ops.from(roundingNumber);
   const sectorIds = scenario.sectors.map((s) => s.id);
   const keys = [TOTAL, ...sectorIds];
 
@@ -164,16 +166,15 @@ export function actualTable(
     }
   });
 
-  const known: Record<string, Partial<Record<ActualPeriod, Entry>>> = {};
-  for (const key of keys) known[key] = {};
+  const published: PublishedFigures = {};
+  for (const key of keys) published[key] = {};
   const history: SupersededFigure[] = [];
   for (const [id, list] of candidates) {
     const [period, key] = id.split('|') as [Period, string];
     const ranked = [...list].sort(newestLast);
     const winner = ranked[ranked.length - 1]!;
-    known[key]![period] = {
-      value: ops.from(winner.value),
-      tol: rounding,
+    published[key]![period] = {
+      value: winner.value,
       figure: {
         period,
         key,
@@ -200,6 +201,17 @@ export function actualTable(
         },
       });
     }
+  }
+
+  if (options.arithmetic !== 'decimal') {
+    const figures = actualFiguresScaled(scenario, base, published, roundingNumber);
+    if (figures) return { figures, history, findings: [] };
+  }
+  const known: Record<string, Partial<Record<ActualPeriod, Entry>>> = {};
+  for (const key of keys) {
+    known[key] = {};
+    for (const [period, e] of Object.entries(published[key]!) as [ActualPeriod, PublishedFigure][])
+      known[key]![period] = { value: ops.from(e.value), tol: rounding, figure: e.figure };
   }
 
   // 2. Derivations, per key, within the key's own periods; then the total from its sectors.

@@ -47,40 +47,50 @@ export function requiredGrowthScaled(
     baseInt.set(id, sb.ints.subarray(4 * i, 4 * i + 4));
   });
   const growthValues: number[] = [];
-  const growthAt = new Map<string, number>();
+  /** Per key, where its growth figures are in growthValues (−1: none): FY target low and high, actual, path. */
+  interface At {
+    target: { low: number; high: number };
+    actual: number;
+    path: { low: number[]; high: number[] };
+  }
+  const growthAt = new Map<string, At>();
   let negativeZero = false;
-  const enter = (name: string, v: number) => {
+  const enter = (v: number) => {
     if (Object.is(v, -0)) negativeZero = true; // decimal keeps −0 through a product: leave it to decimal
-    growthAt.set(name, growthValues.length);
     growthValues.push(v);
+    return growthValues.length - 1;
   };
+  const cumulative = m > 0 ? CUMULATIVE_ENDING[m - 1]! : undefined;
   for (const key of keys) {
+    const at: At = {
+      target: { low: -1, high: -1 },
+      actual: -1,
+      path: { low: [-1, -1, -1, -1], high: [-1, -1, -1, -1] },
+    };
     const band = fy[key];
     if (band) {
-      enter(`T|low|${key}`, band.low);
-      enter(`T|high|${key}`, band.high);
+      at.target.low = enter(band.low);
+      at.target.high = enter(band.high);
     }
-    if (m > 0) {
-      const figure = findFigure(table, CUMULATIVE_ENDING[m - 1]!, key);
-      if (figure) enter(`A|${key}`, figure.value);
+    if (cumulative) {
+      const figure = findFigure(table, cumulative, key);
+      if (figure) at.actual = enter(figure.value);
     }
     QUARTERS.forEach((quarter, q) => {
       const b = scenario.targets[quarter]?.[key];
       if (b) {
-        enter(`P|low|${key}|${q}`, b.low);
-        enter(`P|high|${key}|${q}`, b.high);
+        at.path.low[q] = enter(b.low);
+        at.path.high[q] = enter(b.high);
       }
     });
+    growthAt.set(key, at);
   }
   const sg = scaleAll(growthValues);
   if (negativeZero || !sg || sg.decimals >= POW10.length) return null;
   const gs = POW10[sg.decimals]!;
   const maxG = Math.max(sg.max, 100 * gs);
   if (4 * (keys.length + components.length + 2) * Math.max(sb.max, 1) * maxG * (1 + 2 ** -40) > SAFE) return null;
-  const g = (name: string) => {
-    const at = growthAt.get(name);
-    return at === undefined ? undefined : sg.ints[at]!;
-  };
+  const g = (i: number | undefined) => (i === undefined || i < 0 ? undefined : sg.ints[i]!);
 
   /** B of a key by quarter: a sector's own, the total's the sum of the components (undefined: missing). */
   const keyBase = (key: string): number[] | undefined => {
@@ -117,7 +127,7 @@ export function requiredGrowthScaled(
     if (rest === 0) return 'no-base-left';
     return null;
   };
-  const path = (key: string, side: BandSide) => QUARTERS.map((_, q) => g(`P|${side}|${key}|${q}`));
+  const path = (key: string, side: BandSide) => growthAt.get(key)!.path[side].map(g);
 
   const result: RequiredGrowth = { asOf, remaining, low: {}, high: {} };
   for (const side of ['low', 'high'] as const) {
@@ -140,11 +150,11 @@ export function requiredGrowthScaled(
       const band = fy[key];
       const b = keyBase(key);
       if (!band || !b) continue;
-      const target = g(`T|${side}|${key}`)!;
+      const target = g(growthAt.get(key)!.target[side])!;
       let need: number | null;
       if (m === 0) need = target * sum(b, 0, 4);
       else {
-        const a = g(`A|${key}`);
+        const a = g(growthAt.get(key)!.actual);
         need = a === undefined ? null : target * sum(b, 0, 4) - a * sum(b, 0, m);
       }
       const rest = sum(b, m, 4);

@@ -3,6 +3,7 @@ import { Checker, checkScenario, tooDeep } from './checks.ts';
 import { SCENARIO_MAX_ALIAS_COUNT, SCENARIO_MAX_DEPTH } from './limits.ts';
 
 import type { Scenario } from './types.ts';
+import { fastYaml, fastYamlLines } from './yaml-fast.ts';
 import { deepNode, type LineOf, lineLookup, readYaml } from './yaml-source.ts';
 
 export * from './limits.ts';
@@ -13,6 +14,11 @@ export interface LoadScenarioOptions {
   /** Reported in every issue. A name ending in `.json` selects JSON unless `format` is given. */
   file?: string;
   format?: 'yaml' | 'json';
+  /**
+   * `auto` (default): the fast reader for the plain subset scenario files are written in, the `yaml` package for
+   * anything else; `full`: the `yaml` package only (the oracle of the tests). Both give the same answer.
+   */
+  reader?: 'auto' | 'full';
 }
 
 export interface LoadScenarioResult {
@@ -31,6 +37,22 @@ function finish(raw: unknown, lineOf: LineOf | undefined, file: string | undefin
   const byLine = (a: Issue, b: Issue) => (a.line ?? Number.POSITIVE_INFINITY) - (b.line ?? Number.POSITIVE_INFINITY);
   if (!scenario || c.errors.length > 0) throw new GrdpError(c.errors.map(place).sort(byLine));
   return { scenario, warnings: c.warnings.map(place).sort(byLine) };
+}
+
+/**
+ * Lines of JSON paths, found the first time an issue asks for one: by the fast reader's tracking pass when it
+ * read the text (`fast`) and is sure of every line, else by the full YAML reader.
+ */
+function lazyLines(text: string, fast = false): LineOf {
+  let lines: LineOf | undefined;
+  return (path) => {
+    if (!lines) lines = fast ? fastYamlLines(text) : undefined;
+    if (!lines) {
+      const { doc, lineCounter } = readYaml(text);
+      lines = doc && doc.errors.length === 0 ? lineLookup(doc, lineCounter) : () => undefined;
+    }
+    return lines(path);
+  };
 }
 
 /**
@@ -61,16 +83,13 @@ export function loadScenario(text: string, options: LoadScenarioOptions = {}): L
       const yamlError = readYaml(text).doc?.errors[0];
       return fail('SCENARIO_SYNTAX', (e as Error).message, yamlError?.linePos?.[0].line);
     }
-    let lines: LineOf | undefined;
-    const lineOf: LineOf = (path) => {
-      if (!lines) {
-        const { doc, lineCounter } = readYaml(text);
-        lines = doc && doc.errors.length === 0 ? lineLookup(doc, lineCounter) : () => undefined;
-      }
-      return lines(path);
-    };
-    return finish(raw, tooDeep(raw) ? undefined : lineOf, file);
+    return finish(raw, tooDeep(raw) ? undefined : lazyLines(text), file);
   }
+
+  // The common case: a file in the plain subset scenario files are written in, read by the fast reader, which
+  // gives the yaml package's value or gives up. Lines are only needed for issues: the full reader finds them then.
+  const fast = options.reader === 'full' ? undefined : fastYaml(text);
+  if (fast !== undefined) return finish(fast, lazyLines(text, true), file);
 
   const { doc, lineCounter, thrown } = readYaml(text);
   if (!doc) return fail(thrown instanceof RangeError ? 'SCENARIO_TOO_DEEP' : 'SCENARIO_SYNTAX', String(thrown));

@@ -65,6 +65,11 @@ export function lineLookup(doc: YamlDocument, lineCounter: LineCounter): LineOf 
     }
   };
   walk(doc.contents, '', 0);
+  return lineOfMap(lines);
+}
+
+/** A path's line from a map of marked paths: its own, else its nearest marked parent's. */
+export function lineOfMap(lines: Map<string, number>): LineOf {
   return (path) => {
     for (let p: string | undefined = path; p !== undefined; p = parentPath(p)) {
       const line = lines.get(p);
