@@ -85,15 +85,34 @@ function suite(open: () => Promise<{ handle: DatabaseHandle; cleanup: () => Prom
       ],
       'Nhập tệp',
     );
-    expect(done.map((r) => [r.indicatorId, r.revision])).toEqual([
+    expect(done.map((r) => [r.indicatorId, r.revision?.revision])).toEqual([
       ['urbanisation', 1],
       ['exports', 3],
     ]);
   });
 
+  it('an import dry run writes nothing; a figure left as it is gets no revision', async () => {
+    const entries = [
+      { indicatorId: 'urbanisation', year: 2023, input: { value: 42.3, vintage: 'estimate' as const } },
+      { indicatorId: 'exports', year: 2023, input: { value: 1210, vintage: 'official' as const } },
+    ];
+    const dry = await repos.indicators.importRevisions('an-giang-2023', entries, 'x', { dryRun: true });
+    expect(dry.map((r) => [r.indicatorId, r.before, r.after, r.unchanged, r.revision])).toEqual([
+      ['urbanisation', 42.3, 42.3, true, null],
+      ['exports', 1200, 1210, false, null],
+    ]);
+    expect((await repos.indicators.history('an-giang-2023', 'exports', 2023)).map((r) => r.value)).toEqual([
+      1100.5, 1180, 1200,
+    ]);
+    const done = await repos.indicators.importRevisions('an-giang-2023', entries, 'x');
+    expect(done.map((r) => r.revision?.revision ?? null)).toEqual([null, 4]);
+    const again = await repos.indicators.importRevisions('an-giang-2023', entries, 'x');
+    expect(again.every((r) => r.unchanged && r.revision === null)).toBe(true);
+  });
+
   it('is in the backup, and goes with its scenario', async () => {
     const backup = await createBackup(handle.db);
-    expect(backup.tables.indicator_actual_revisions).toHaveLength(4);
+    expect(backup.tables.indicator_actual_revisions).toHaveLength(5);
     expect(backup.tables.indicator_actual_revisions[0]).toMatchObject({ year: 2023, revision: 1 });
     expect(await repos.scenarios.delete('an-giang-2023')).toBe(true);
     expect(await repos.indicators.current('an-giang-2023')).toEqual([]);

@@ -3,7 +3,13 @@
  * when, value, previous value, vintage, publication date, source, note), never an overwrite. The same conflict
  * rules as GRDP actuals: changing an existing year needs its ETag (If-Match); an import is one transaction.
  */
-import { type IndicatorActual, indicatorActualProblem, type Scenario, type Vintage } from '@grdp/engine';
+import {
+  type Indicator,
+  type IndicatorActual,
+  indicatorActualProblem,
+  type Scenario,
+  type Vintage,
+} from '@grdp/engine';
 import type { Db } from '../db/database.ts';
 import type { IndicatorActualRevisionTable } from '../db/types.ts';
 import { ApiError, ifMatchMatches } from '../errors.ts';
@@ -75,12 +81,15 @@ function latest(trx: Db, scenarioId: string, indicatorId: string, year: number) 
     .executeTakeFirst();
 }
 
-/** Refuses an indicator the stored scenario does not define, and a value its target cannot take (a rank). */
+/**
+ * Refuses an indicator the stored scenario does not define, and a value its target cannot take (a rank); answers
+ * the scenario's indicators.
+ */
 async function checkEntries(
   trx: Db,
   scenarioId: string,
   entries: readonly { indicatorId: string; input: IndicatorActualInput }[],
-): Promise<void> {
+): Promise<Indicator[]> {
   const row = await trx.selectFrom('scenarios').select('json').where('id', '=', scenarioId).executeTakeFirst();
   if (!row) throw new ApiError('NOT_FOUND', `no scenario ${scenarioId}`);
   const indicators = (JSON.parse(row.json) as Scenario).indicators?.indicators ?? [];
@@ -93,6 +102,22 @@ async function checkEntries(
     );
     if (problem) throw new ApiError('VALIDATION', `${indicatorId}: ${problem}`, 'body.value');
   }
+  return indicators;
+}
+
+/** One (indicator, year) of an import: its value before and after, and the revision written. */
+export interface ImportedIndicatorActual {
+  indicatorId: string;
+  year: number;
+  /** The figure before the import: the current revision, else the scenario file's actual; null when none. */
+  before: number | null;
+  after: number;
+  previousVintage: Vintage | null;
+  vintage: Vintage;
+  /** The file leaves the figure as it is (value, vintage, and any publication date, source or note it gives). */
+  unchanged: boolean;
+  /** The revision written (null in a dry run, or when unchanged). */
+  revision: IndicatorActualRevision | null;
 }
 
 async function writeRevision(
@@ -188,21 +213,50 @@ export function createIndicatorsRepository(db: Db) {
 
     /**
      * Imports many (indicator, year) figures at once, in one transaction, each a new revision on top of its current
-     * one (no If-Match: an import is a deliberate overwrite). Any problem rolls back every entry.
+     * one (no If-Match: an import is a deliberate overwrite). A figure the file leaves as it is gets no revision, so
+     * importing the same file again writes nothing. With `dryRun` nothing is written and the same plan is returned.
+     * Any problem rolls back every entry.
      */
     async importRevisions(
       scenarioId: string,
       entries: readonly { indicatorId: string; year: number; input: IndicatorActualInput }[],
       author: string,
-    ): Promise<IndicatorActualRevision[]> {
+      options: { dryRun?: boolean } = {},
+    ): Promise<ImportedIndicatorActual[]> {
       const keys = new Set(entries.map((e) => `${e.indicatorId}\u0000${e.year}`));
       if (keys.size !== entries.length) throw new ApiError('BAD_REQUEST', 'one entry per indicator and year');
       return inTransaction(db, async (trx) => {
-        await checkEntries(trx, scenarioId, entries);
-        const out: IndicatorActualRevision[] = [];
+        const indicators = await checkEntries(trx, scenarioId, entries);
+        const out: ImportedIndicatorActual[] = [];
         for (const { indicatorId, year, input } of entries) {
           const current = await latest(trx, scenarioId, indicatorId, year);
-          out.push(await writeRevision(trx, scenarioId, indicatorId, year, input, author, current));
+          const fromFile = current
+            ? undefined
+            : [...(indicators.find((i) => i.id === indicatorId)?.actuals ?? [])].reverse().find((a) => a.year === year);
+          const before = current ? Number(current.value) : (fromFile?.value ?? null);
+          const previousVintage = (current?.vintage as Vintage | undefined) ?? fromFile?.vintage ?? null;
+          const same = (given: string | undefined, stored: string | null | undefined) =>
+            given === undefined || given === (stored ?? undefined);
+          const unchanged =
+            before === input.value &&
+            previousVintage === input.vintage &&
+            same(input.published, current ? current.published : fromFile?.published) &&
+            same(input.source, current ? current.source : fromFile?.source) &&
+            same(input.note, current ? current.note : fromFile?.note);
+          const revision =
+            unchanged || options.dryRun
+              ? null
+              : await writeRevision(trx, scenarioId, indicatorId, year, input, author, current);
+          out.push({
+            indicatorId,
+            year,
+            before,
+            after: input.value,
+            previousVintage,
+            vintage: input.vintage,
+            unchanged,
+            revision,
+          });
         }
         return out;
       });

@@ -8,6 +8,7 @@ import {
 import { Type } from '@sinclair/typebox';
 import { VintageSchema } from './actuals.ts';
 import { LocalizedTextSchema, ScenarioIdParams } from './common.ts';
+import { ImportQuery, LangSchema } from './files.ts';
 
 const Year = Type.Integer({ minimum: 1900, maximum: 2200 });
 
@@ -167,3 +168,38 @@ export const IndicatorActualRevisionSchema = Type.Object({
 });
 
 export const IndicatorActualHistorySchema = Type.Object({ revisions: Type.Array(IndicatorActualRevisionSchema) });
+
+export const IndicatorImportQuery = Type.Composite([ImportQuery, Type.Object({ lang: Type.Optional(LangSchema) })], {
+  additionalProperties: false,
+  description: 'lang: the language of the row problems (default vi)',
+});
+
+export const IndicatorImportResponseSchema = Type.Object({
+  scenarioId: Type.String(),
+  format: Type.Union([Type.Literal('csv'), Type.Literal('xlsx')]),
+  rows: Type.Integer({ description: 'Data rows read' }),
+  skipped: Type.Integer({ description: 'Rows with no value and no vintage (not reported yet): skipped' }),
+  locale: Type.Union([Type.Literal('vi'), Type.Literal('en'), Type.Null()]),
+  dryRun: Type.Boolean(),
+  unchanged: Type.Boolean({ description: 'The file changes nothing: no revision was (or would be) written' }),
+  changes: Type.Array(
+    Type.Object({
+      indicatorId: Type.String(),
+      year: Year,
+      before: Type.Union([Type.Number(), Type.Null()], { description: 'null: no figure before' }),
+      after: Type.Number(),
+      previousVintage: Type.Union([VintageSchema, Type.Null()]),
+      vintage: VintageSchema,
+      unchanged: Type.Boolean({ description: 'The file leaves this figure as it is: no revision' }),
+      revision: Type.Union([IndicatorActualRevisionSchema, Type.Null()], {
+        description: 'The revision written (null: none)',
+      }),
+    }),
+    { description: 'One per (indicator, year) the file gives, in file order' },
+  ),
+  indicators: Type.Array(
+    Type.Object({ id: Type.String(), before: IndicatorStatusSchema, after: IndicatorStatusSchema }),
+    { description: 'The status of each indicator the file names, before and after the import' },
+  ),
+  revisions: Type.Array(IndicatorActualRevisionSchema, { description: 'The revisions written' }),
+});
