@@ -98,6 +98,50 @@ describe('indicators on the dashboard', () => {
     expect(row.slice(4, 6)).toEqual(['1.150,5 (2023)', '▼ Chưa đạt']);
   });
 
+  it('imports figures from the template: preview with old, new value and status, then confirm', async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/#/s/${ID}`);
+    await page.waitForSelector('#ind-import-form');
+    const href = await page.getAttribute('#ind-template-csv', 'href');
+    const template = await (await fetch(`${server.url}${href}`)).text();
+    const filled = template.replace(/^(urbanisation;.*;2023;);;;;$/m, '$141,5;ước tính;;Báo cáo quý IV;');
+    expect(filled).not.toBe(template);
+    await page.fill('#editor-token', server.editor);
+    await page.setInputFiles('#ind-import-file', {
+      name: 'chi-tieu.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(filled),
+    });
+    await page.click('#ind-import-preview-button');
+    await page.waitForSelector('#ind-import-preview');
+    const preview = await page.$$eval('#ind-import-preview tbody tr', (trs) =>
+      trs.map((tr) => Array.from(tr.querySelectorAll('th, td')).map((c) => (c.textContent ?? '').trim())),
+    );
+    expect(preview).toEqual([['Tỷ lệ đô thị hóa', '2023', '–', '41,5 · Loại số liệu: Ước tính', 'Chưa đạt']]);
+    // nothing written before the confirmation
+    expect((await rowText(page, 'urbanisation'))[4]).toBe('–');
+    await page.click('#ind-import-confirm');
+    await page.waitForSelector('#ind-import-done');
+    expect(await page.textContent('#ind-import-done')).toContain('urbanisation 2023');
+    expect((await rowText(page, 'urbanisation')).slice(4, 6)).toEqual(['41,5 (2023)', '▼ Chưa đạt']);
+
+    // the same file again changes nothing; a bad file lists its rows in Vietnamese
+    await page.click('#ind-import-preview-button');
+    await page.waitForSelector('#ind-import-unchanged');
+    await page.setInputFiles('#ind-import-file', {
+      name: 'sai.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('Mã chỉ tiêu;Năm;Giá trị;Loại số liệu\nurbanisation;2023;abc;ước tính\n'),
+    });
+    await page.click('#ind-import-preview-button');
+    await page.waitForSelector('#ind-import-problems');
+    const problems = await page.$$eval('#ind-import-problems tbody tr', (trs) =>
+      trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((c) => (c.textContent ?? '').trim())),
+    );
+    expect(problems).toEqual([['2', 'Giá trị', '"abc" không đọc được thành số']]);
+    await page.screenshot({ path: join(SHOTS, 'indicators-import.png'), fullPage: true });
+  });
+
   it('opens the printable report of a department, in English too', async () => {
     const page = await newPage();
     await page.goto(`${server.url}/#/s/${ID}?dept=so-xay-dung`);

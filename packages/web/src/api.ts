@@ -9,6 +9,7 @@ import type {
   CreatedToken,
   EvaluateAnswer,
   ImportAnswer,
+  IndicatorImportAnswer,
   IndicatorsAnswer,
   PutActualRequest,
   PutScenarioResult,
@@ -32,6 +33,7 @@ export type {
   CreatedToken,
   EvaluateAnswer,
   ImportAnswer,
+  IndicatorImportAnswer,
   IndicatorsAnswer,
   PutScenarioResult,
   ScenarioSummary,
@@ -151,6 +153,18 @@ export const api = {
         token,
         raw: { data: file, type: /\.xlsx$/i.test(file.name) ? XLSX_TYPE : 'text/csv' },
       })
+    ).data,
+  /** POST …/indicators/import (CSV or XLSX body); `dryRun` previews; row problems come back in `lang`. */
+  importIndicators: async (id: string, file: File, token: string, dryRun: boolean, lang: 'vi' | 'en') =>
+    (
+      await request<IndicatorImportAnswer>(
+        `/scenarios/${enc(id)}/indicators/import?${new URLSearchParams({ lang, ...(dryRun ? { dryRun: '1' } : {}) })}`,
+        {
+          method: 'POST',
+          token,
+          raw: { data: file, type: /\.xlsx$/i.test(file.name) ? XLSX_TYPE : 'text/csv' },
+        },
+      )
     ).data,
   /** The main indicators with their status (GET /api/scenarios/:id/indicators). */
   indicators: async (id: string) => (await request<IndicatorsAnswer>(`/scenarios/${enc(id)}/indicators`)).data,

@@ -21,6 +21,7 @@ import { h, mount } from '../dom.ts';
 import { getLang, t } from '../i18n/index.ts';
 import { replaceQuery } from '../router.ts';
 import type { ViewContext } from '../view-context.ts';
+import { indicatorsImportForm } from './indicators-import.ts';
 
 type Row = IndicatorsAnswer['indicators'][number];
 const SYMBOL = { met: '●', exceeded: '▲', 'not-met': '▼', 'no-data': '○' } as const;
@@ -98,7 +99,7 @@ const exportHref = (id: string, format: 'csv' | 'xlsx', lang: Lang, department?:
 /** The dashboard's indicators section; null when the scenario lists no indicators. */
 export async function indicatorsSection(id: string, query: URLSearchParams): Promise<HTMLElement | null> {
   const lang = getLang();
-  const answer = await api.indicators(id);
+  let answer = await api.indicators(id);
   if (answer.indicators.length === 0) return null;
   const section = h('section', {
     class: 'card wide indicators-card',
@@ -166,8 +167,18 @@ export async function indicatorsSection(id: string, query: URLSearchParams): Pro
       ),
       h('p', { class: 'meta', id: 'ind-count' }, `${rows.length} ${t('indicatorsShown', lang)}`),
       indicatorsTable(answer, rows, lang),
+      importCard,
     );
   };
+  const importCard = indicatorsImportForm(
+    id,
+    lang,
+    () => answer,
+    async () => {
+      answer = await api.indicators(id);
+      draw();
+    },
+  );
   draw();
   return section;
 }
