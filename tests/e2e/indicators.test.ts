@@ -104,7 +104,7 @@ describe('indicators on the dashboard', () => {
     await page.waitForSelector('#ind-import-form');
     const href = await page.getAttribute('#ind-template-csv', 'href');
     const template = await (await fetch(`${server.url}${href}`)).text();
-    const filled = template.replace(/^(urbanisation;.*;2023;);;;;$/m, '$141,5;ước tính;;Báo cáo quý IV;');
+    const filled = template.replace(/^(urbanisation;.*;2023;Cả năm;);;;;$/m, '$141,5;ước tính;;Báo cáo quý IV;');
     expect(filled).not.toBe(template);
     await page.fill('#editor-token', server.editor);
     await page.setInputFiles('#ind-import-file', {

@@ -12,12 +12,15 @@ import {
   indicatorActualProblem,
   indicatorTargetText,
   type Lang,
+  PERIODS,
+  type Period,
+  periodLabel,
   textProblem,
   type Vintage,
 } from '@grdp/engine';
 import { ApiError, ImportError, type ImportRowError } from '../errors.ts';
 import type { IndicatorActualInput } from '../repositories/indicators.ts';
-import { vintageOf } from './columns.ts';
+import { periodOf, vintageOf } from './columns.ts';
 import { writeCsv } from './csv.ts';
 import { VINTAGE_LABELS } from './export.ts';
 import { columnLetter, readGrid } from './import.ts';
@@ -30,6 +33,7 @@ export const INDICATOR_COLUMNS = [
   'unit',
   'target',
   'year',
+  'period',
   'value',
   'vintage',
   'published',
@@ -46,6 +50,7 @@ export const INDICATOR_HEADERS: Record<IndicatorColumn, Record<Lang, string>> = 
   unit: { vi: 'Đơn vị', en: 'unit' },
   target: { vi: 'Mục tiêu', en: 'target' },
   year: { vi: 'Năm', en: 'year' },
+  period: { vi: 'Kỳ', en: 'period' },
   value: { vi: 'Giá trị', en: 'value' },
   vintage: { vi: 'Loại số liệu', en: 'vintage' },
   published: { vi: 'Ngày công bố', en: 'published' },
@@ -59,6 +64,7 @@ const HEADER_WORDS: Record<IndicatorColumn, string[]> = {
   unit: ['unit', 'don vi', 'don vi tinh', 'dvt'],
   target: ['target', 'muc tieu', 'ke hoach'],
   year: ['year', 'nam'],
+  period: ['period', 'ky', 'ky bao cao'],
   value: ['value', 'gia tri', 'thuc hien', 'so thuc hien', 'actual'],
   vintage: ['vintage', 'loai so lieu'],
   published: ['published', 'ngay cong bo'],
@@ -86,6 +92,7 @@ function templateRows(set: IndicatorSet, year: number, lang: Lang): string[][] {
     i.unit[lang],
     indicatorTargetText(i, lang),
     String(year),
+    periodLabel('FY', lang),
     '',
     '',
     '',
@@ -109,6 +116,14 @@ export function indicatorTemplateXlsx(set: IndicatorSet, year: number, lang: Lan
     ],
     [H('year'), vi ? 'Năm của số liệu, ví dụ 2025' : 'The year of the figure, e.g. 2025'],
     [
+      H('period'),
+      `${PERIODS.map((p) => `${p} (${periodLabel(p, lang)})`).join(', ')}. ${
+        vi
+          ? 'Để trống là cả năm. Q1–Q4 là số của quý; 6 tháng, 9 tháng là số lũy kế.'
+          : 'Blank is the full year. Q1–Q4 are the quarter’s figures; H1 and 9M are cumulative.'
+      }`,
+    ],
+    [
       H('value'),
       vi
         ? 'Số thực hiện theo đơn vị của chỉ tiêu: 42,3 hoặc 42.3; để trống dòng chưa có số liệu'
@@ -128,7 +143,7 @@ export function indicatorTemplateXlsx(set: IndicatorSet, year: number, lang: Lan
       name: vi ? 'Chỉ tiêu' : 'Indicators',
       header: indicatorTemplateHeader(lang),
       rows: templateRows(set, year, lang),
-      widths: [26, 50, 16, 24, 8, 12, 14, 14, 24, 30],
+      widths: [26, 50, 16, 24, 8, 14, 12, 14, 14, 24, 30],
     },
     {
       name: vi ? 'Hướng dẫn' : 'Guide',
@@ -142,6 +157,7 @@ export function indicatorTemplateXlsx(set: IndicatorSet, year: number, lang: Lan
 export interface IndicatorImportEntry {
   indicatorId: string;
   year: number;
+  period: Period;
   input: IndicatorActualInput;
 }
 
@@ -296,6 +312,17 @@ export async function planIndicatorImport(
     else if (yearText !== undefined && (year === undefined || year < 1900 || year > 2200))
       bad('year', L(`"${yearText}" không phải là năm (1900–2200)`, `"${yearText}" is not a year (1900–2200)`));
 
+    const periodText = text('period');
+    const period: Period | undefined = periodText === '' ? 'FY' : periodText ? periodOf(periodText) : undefined;
+    if (periodText && !period)
+      bad(
+        'period',
+        L(
+          `"${periodText}" không phải kỳ báo cáo (Q1, Q2, Q3, Q4, 6 tháng, 9 tháng, cả năm)`,
+          `"${periodText}" is not a period (Q1, Q2, Q3, Q4, H1, 9M, FY)`,
+        ),
+      );
+
     const value = readValue(cell(cells, 'value'), locale, indicator, lang, (reason) => bad('value', reason));
 
     const vintageText = text('vintage');
@@ -323,24 +350,26 @@ export async function planIndicatorImport(
     if (note.length > MAX_NOTE)
       bad('note', L(`ghi chú dài quá ${MAX_NOTE} ký tự`, `the note is longer than ${MAX_NOTE} characters`));
 
-    if (indicator && year !== undefined) {
-      const first = seen.get(`${indicator.id}\u0000${year}`);
+    if (indicator && year !== undefined && period) {
+      const k = `${indicator.id}\u0000${year}\u0000${period}`;
+      const first = seen.get(k);
+      const when = period === 'FY' ? String(year) : `${period} ${year}`;
       if (first !== undefined)
         bad(
           'indicator',
           L(
-            `${indicator.id} năm ${year} đã có ở dòng ${first}`,
-            `${indicator.id} ${year} is already given in row ${first}`,
+            `${indicator.id} ${period === 'FY' ? `năm ${year}` : `${periodLabel(period, 'vi')} ${year}`} đã có ở dòng ${first}`,
+            `${indicator.id} ${when} is already given in row ${first}`,
           ),
         );
-      else seen.set(`${indicator.id}\u0000${year}`, row);
+      else seen.set(k, row);
     }
-    if (errors.length === before && indicator && year !== undefined && value !== undefined && vintage) {
+    if (errors.length === before && indicator && year !== undefined && period && value !== undefined && vintage) {
       const input: IndicatorActualInput = { value, vintage };
       if (published !== '') input.published = published;
       if (source !== '') input.source = source;
       if (note !== '') input.note = note;
-      entries.push({ indicatorId: indicator.id, year, input });
+      entries.push({ indicatorId: indicator.id, year, period, input });
     }
   }
   if (errors.length > 0) fail();

@@ -7,6 +7,7 @@ import {
   type Indicator,
   type IndicatorActual,
   indicatorActualProblem,
+  type Period,
   type Scenario,
   type Vintage,
 } from '@grdp/engine';
@@ -27,6 +28,8 @@ export interface IndicatorActualRevision {
   scenarioId: string;
   indicatorId: string;
   year: number;
+  /** Q1..Q4 (the quarter), H1 and 9M (cumulative), FY (the year). */
+  period: Period;
   revision: number;
   value: number;
   vintage: Vintage;
@@ -44,6 +47,7 @@ function toRevision(r: IndicatorActualRevisionTable): IndicatorActualRevision {
     scenarioId: r.scenario_id,
     indicatorId: r.indicator_id,
     year: Number(r.year),
+    period: r.period as Period,
     revision: Number(r.revision),
     value: Number(r.value),
     vintage: r.vintage as Vintage,
@@ -53,7 +57,10 @@ function toRevision(r: IndicatorActualRevisionTable): IndicatorActualRevision {
     author: r.author,
     createdAt: r.created_at,
     previousValue: r.previous_value === null ? null : Number(r.previous_value),
-    etag: etagOf(r.scenario_id, r.indicator_id, String(r.year), r.revision, r.created_at),
+    etag:
+      r.period === 'FY'
+        ? etagOf(r.scenario_id, r.indicator_id, String(r.year), r.revision, r.created_at)
+        : etagOf(r.scenario_id, r.indicator_id, String(r.year), r.period, r.revision, r.created_at),
   };
 }
 
@@ -69,13 +76,14 @@ export function toIndicatorActual(r: IndicatorActualRevision): IndicatorActual {
   };
 }
 
-function latest(trx: Db, scenarioId: string, indicatorId: string, year: number) {
+function latest(trx: Db, scenarioId: string, indicatorId: string, year: number, period: Period) {
   return trx
     .selectFrom('indicator_actual_revisions')
     .selectAll()
     .where('scenario_id', '=', scenarioId)
     .where('indicator_id', '=', indicatorId)
     .where('year', '=', year)
+    .where('period', '=', period)
     .orderBy('revision', 'desc')
     .limit(1)
     .executeTakeFirst();
@@ -109,6 +117,7 @@ async function checkEntries(
 export interface ImportedIndicatorActual {
   indicatorId: string;
   year: number;
+  period: Period;
   /** The figure before the import: the current revision, else the scenario file's actual; null when none. */
   before: number | null;
   after: number;
@@ -125,6 +134,7 @@ async function writeRevision(
   scenarioId: string,
   indicatorId: string,
   year: number,
+  period: Period,
   input: IndicatorActualInput,
   author: string,
   current: IndicatorActualRevisionTable | undefined,
@@ -133,6 +143,7 @@ async function writeRevision(
     scenario_id: scenarioId,
     indicator_id: indicatorId,
     year,
+    period,
     revision: current ? Number(current.revision) + 1 : 1,
     value: String(input.value),
     vintage: input.vintage,
@@ -158,25 +169,36 @@ async function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<
 
 export function createIndicatorsRepository(db: Db) {
   return {
-    async get(scenarioId: string, indicatorId: string, year: number): Promise<IndicatorActualRevision | undefined> {
-      const row = await latest(db, scenarioId, indicatorId, year);
+    async get(
+      scenarioId: string,
+      indicatorId: string,
+      year: number,
+      period: Period = 'FY',
+    ): Promise<IndicatorActualRevision | undefined> {
+      const row = await latest(db, scenarioId, indicatorId, year, period);
       return row && toRevision(row);
     },
 
-    /** Every revision of one indicator's year, oldest first. */
-    async history(scenarioId: string, indicatorId: string, year: number): Promise<IndicatorActualRevision[]> {
+    /** Every revision of one indicator's year and period, oldest first. */
+    async history(
+      scenarioId: string,
+      indicatorId: string,
+      year: number,
+      period: Period = 'FY',
+    ): Promise<IndicatorActualRevision[]> {
       const rows = await db
         .selectFrom('indicator_actual_revisions')
         .selectAll()
         .where('scenario_id', '=', scenarioId)
         .where('indicator_id', '=', indicatorId)
         .where('year', '=', year)
+        .where('period', '=', period)
         .orderBy('revision', 'asc')
         .execute();
       return rows.map(toRevision);
     },
 
-    /** The current revision of every (indicator, year) of a scenario. */
+    /** The current revision of every (indicator, year, period) of a scenario. */
     async current(scenarioId: string): Promise<IndicatorActualRevision[]> {
       const rows = await db
         .selectFrom('indicator_actual_revisions')
@@ -184,10 +206,11 @@ export function createIndicatorsRepository(db: Db) {
         .where('scenario_id', '=', scenarioId)
         .orderBy('indicator_id')
         .orderBy('year')
+        .orderBy('period')
         .orderBy('revision')
         .execute();
       const last = new Map<string, IndicatorActualRevisionTable>();
-      for (const r of rows) last.set(`${r.indicator_id}\u0000${r.year}`, r);
+      for (const r of rows) last.set(`${r.indicator_id}\u0000${r.year}\u0000${r.period}`, r);
       return [...last.values()].map(toRevision);
     },
 
@@ -199,14 +222,15 @@ export function createIndicatorsRepository(db: Db) {
       input: IndicatorActualInput,
       author: string,
       ifMatch: '*' | string[] | undefined,
+      period: Period = 'FY',
     ): Promise<{ revision: IndicatorActualRevision; created: boolean }> {
       return inTransaction(db, async (trx) => {
         await checkEntries(trx, scenarioId, [{ indicatorId, input }]);
-        const current = await latest(trx, scenarioId, indicatorId, year);
+        const current = await latest(trx, scenarioId, indicatorId, year, period);
         const currentEtag = current && toRevision(current).etag;
         if (current && ifMatch === undefined) throw new ApiError('IF_MATCH_REQUIRED');
         if (ifMatch !== undefined && !ifMatchMatches(ifMatch, currentEtag)) throw new ApiError('STALE_ETAG');
-        const revision = await writeRevision(trx, scenarioId, indicatorId, year, input, author, current);
+        const revision = await writeRevision(trx, scenarioId, indicatorId, year, period, input, author, current);
         return { revision, created: !current };
       });
     },
@@ -219,20 +243,24 @@ export function createIndicatorsRepository(db: Db) {
      */
     async importRevisions(
       scenarioId: string,
-      entries: readonly { indicatorId: string; year: number; input: IndicatorActualInput }[],
+      entries: readonly { indicatorId: string; year: number; period?: Period; input: IndicatorActualInput }[],
       author: string,
       options: { dryRun?: boolean } = {},
     ): Promise<ImportedIndicatorActual[]> {
-      const keys = new Set(entries.map((e) => `${e.indicatorId}\u0000${e.year}`));
-      if (keys.size !== entries.length) throw new ApiError('BAD_REQUEST', 'one entry per indicator and year');
+      const keys = new Set(entries.map((e) => `${e.indicatorId}\u0000${e.year}\u0000${e.period ?? 'FY'}`));
+      if (keys.size !== entries.length) throw new ApiError('BAD_REQUEST', 'one entry per indicator, year and period');
       return inTransaction(db, async (trx) => {
         const indicators = await checkEntries(trx, scenarioId, entries);
         const out: ImportedIndicatorActual[] = [];
-        for (const { indicatorId, year, input } of entries) {
-          const current = await latest(trx, scenarioId, indicatorId, year);
-          const fromFile = current
-            ? undefined
-            : [...(indicators.find((i) => i.id === indicatorId)?.actuals ?? [])].reverse().find((a) => a.year === year);
+        for (const { indicatorId, year, period = 'FY', input } of entries) {
+          const current = await latest(trx, scenarioId, indicatorId, year, period);
+          // The scenario file's actuals are year figures.
+          const fromFile =
+            current || period !== 'FY'
+              ? undefined
+              : [...(indicators.find((i) => i.id === indicatorId)?.actuals ?? [])]
+                  .reverse()
+                  .find((a) => a.year === year);
           const before = current ? Number(current.value) : (fromFile?.value ?? null);
           const previousVintage = (current?.vintage as Vintage | undefined) ?? fromFile?.vintage ?? null;
           const same = (given: string | undefined, stored: string | null | undefined) =>
@@ -246,10 +274,11 @@ export function createIndicatorsRepository(db: Db) {
           const revision =
             unchanged || options.dryRun
               ? null
-              : await writeRevision(trx, scenarioId, indicatorId, year, input, author, current);
+              : await writeRevision(trx, scenarioId, indicatorId, year, period, input, author, current);
           out.push({
             indicatorId,
             year,
+            period,
             before,
             after: input.value,
             previousVintage,

@@ -195,7 +195,8 @@ export const fileRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (
       const source = { ...scenario, grdp: { year: scenario.year, actuals: scenario.actuals } };
       const statusOf = (revisions: readonly IndicatorActualRevision[]) =>
         new Map(indicatorsOf(source, enteredByIndicator(revisions)).indicators.map((i) => [i.id, i.status]));
-      const key = (r: { indicatorId: string; year: number }) => `${r.indicatorId}\u0000${r.year}`;
+      const key = (r: { indicatorId: string; year: number; period?: string }) =>
+        `${r.indicatorId}\u0000${r.year}\u0000${r.period ?? 'FY'}`;
       const imported = new Map(
         plan.entries.map((e) => [
           key(e),
@@ -203,6 +204,7 @@ export const fileRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (
             scenarioId: id,
             indicatorId: e.indicatorId,
             year: e.year,
+            period: e.period ?? 'FY',
             revision: 0,
             value: e.input.value,
             vintage: e.input.vintage,

@@ -59,10 +59,12 @@ function suite(backend: Backend) {
     expect(csv.headers['content-disposition']).toContain('an-giang-2023-indicators-template-vi.csv');
     const lines = csv.body.trim().split(/\r?\n/);
     expect(lines[0]).toBe(
-      'Mã chỉ tiêu;Tên chỉ tiêu;Đơn vị;Mục tiêu;Năm;Giá trị;Loại số liệu;Ngày công bố;Nguồn;Ghi chú',
+      'Mã chỉ tiêu;Tên chỉ tiêu;Đơn vị;Mục tiêu;Năm;Kỳ;Giá trị;Loại số liệu;Ngày công bố;Nguồn;Ghi chú',
     );
     expect(lines).toHaveLength(27);
-    expect(lines.find((l) => l.startsWith('urbanisation;'))).toMatch(/^urbanisation;Tỷ lệ đô thị hóa;%;.*;2023;;;;;$/);
+    expect(lines.find((l) => l.startsWith('urbanisation;'))).toMatch(
+      /^urbanisation;Tỷ lệ đô thị hóa;%;.*;2023;Cả năm;;;;;$/,
+    );
     const xlsx = await t.app.inject({ url: `${base}/template.xlsx?lang=en` });
     expect(xlsx.headers['content-type']).toBe(XLSX_MIME);
     const sheets = await readBack(xlsx.rawPayload);
@@ -72,6 +74,7 @@ function suite(backend: Backend) {
       'unit',
       'target',
       'year',
+      'period',
       'value',
       'vintage',
       'published',
@@ -86,8 +89,8 @@ function suite(backend: Backend) {
   it('the filled template previews, then imports as revisions; the same file again writes nothing', async () => {
     const template = (await t.app.inject({ url: `${base}/template.csv?lang=vi` })).body;
     const filled = template
-      .replace(/^(exports;.*;2023;);;;;$/m, '$11150;ước tính;2024-01-05;Báo cáo năm;')
-      .replace(/^(urbanisation;.*;2023;);;;;$/m, '$142,3;chính thức;;;Niên giám');
+      .replace(/^(exports;.*;2023;Cả năm;);;;;$/m, '$11150;ước tính;2024-01-05;Báo cáo năm;')
+      .replace(/^(urbanisation;.*;2023;Cả năm;);;;;$/m, '$142,3;chính thức;;;Niên giám');
     const before = await dump(t.handle.db);
     const preview = await importCsv(filled, '?dryRun=1');
     expect(preview.statusCode).toBe(200);
