@@ -24,6 +24,7 @@ interface Answer {
   changes: {
     indicatorId: string;
     year: number;
+    period: string;
     before: number | null;
     after: number;
     unchanged: boolean;
@@ -213,6 +214,65 @@ function suite(backend: Backend) {
       ...injectMultipart('ind.xlsx', file, XLSX_MIME),
     });
     expect(json(multi)).toMatchObject({ revisions: [{ indicatorId: 'budget-revenue', revision: 1 }] });
+  });
+
+  it('quarterly and cumulative figures: imported per period, shown with the "so far" figure; status from the year', async () => {
+    const file = [
+      'Mã chỉ tiêu;Năm;Kỳ;Giá trị;Loại số liệu',
+      'social-investment;2024;Quý I;8.100;ước tính',
+      'social-investment;2024;Lũy kế 6 tháng;17.500;ước tính',
+      'social-investment;2024;Q2;9.400;ước tính',
+      'social-investment;2024;Q2;9.500;ước tính',
+      'social-investment;2024;Quý 9;1;ước tính',
+    ].join('\n');
+    const bad = json(await importCsv(file, '?locale=vi')) as unknown as Problems;
+    expect(bad.errors.map((e) => [e.row, e.column, e.reason])).toEqual([
+      [5, 'Mã chỉ tiêu', 'social-investment Quý II 2024 đã có ở dòng 4'],
+      [6, 'Kỳ', '"Quý 9" không phải kỳ báo cáo (Q1, Q2, Q3, Q4, 6 tháng, 9 tháng, cả năm)'],
+    ]);
+    const good = file.split('\n').slice(0, 4).join('\n');
+    const done = json(await importCsv(good, '?locale=vi')) as unknown as Answer;
+    expect(done.changes.map((c) => [c.period, c.after])).toEqual([
+      ['Q1', 8100],
+      ['H1', 17500],
+      ['Q2', 9400],
+    ]);
+    const row = (
+      json(await t.app.inject({ url: base })) as {
+        indicators: {
+          id: string;
+          periods: { year: number; period: string; value: number; cumulative: boolean }[];
+          soFar?: { period: string; value: number };
+          status: { status: string };
+        }[];
+      }
+    ).indicators.find((i) => i.id === 'social-investment')!;
+    expect(row.periods.map((p) => [p.year, p.period, p.value, p.cumulative])).toEqual([
+      [2024, 'Q1', 8100, true],
+      [2024, 'Q2', 9400, false],
+      [2024, 'H1', 17500, true],
+    ]);
+    expect(row.soFar).toMatchObject({ year: 2024, period: 'H1', value: 17500 });
+    expect(row.status.status).toBe('no-data');
+
+    // One period by hand: ?period=, with its own If-Match.
+    const url = `${base}/social-investment/actuals/2024`;
+    const put = (headers: Record<string, string>) =>
+      t.as(t.editor, {
+        method: 'PUT',
+        url: `${url}?period=H1`,
+        payload: { value: 17600, vintage: 'revised' },
+        headers,
+      });
+    expect((await put({})).statusCode).toBe(428);
+    const etag = (await t.app.inject({ url: `${url}?period=H1` })).headers.etag as string;
+    expect((await t.app.inject({ url })).statusCode).toBe(404);
+    const ok = await put({ 'if-match': etag });
+    expect(ok.statusCode).toBe(200);
+    expect(json(ok)).toMatchObject({ period: 'H1', revision: 2, previousValue: 17500 });
+    expect(
+      (json(await t.app.inject({ url: `${url}/history?period=H1` })) as { revisions: unknown[] }).revisions,
+    ).toHaveLength(2);
   });
 
   it('needs an editor token', async () => {
