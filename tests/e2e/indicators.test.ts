@@ -142,6 +142,41 @@ describe('indicators on the dashboard', () => {
     await page.screenshot({ path: join(SHOTS, 'indicators-import.png'), fullPage: true });
   });
 
+  it('shows quarterly figures and the "so far" figure, in the table and the department report', async () => {
+    for (const [period, value] of [
+      ['Q1', 1600],
+      ['Q2', 1750],
+      ['H1', 3350],
+    ] as const) {
+      const r = await fetch(
+        `${server.url}/api/scenarios/${ID}/indicators/budget-revenue/actuals/2024?period=${period}`,
+        {
+          method: 'PUT',
+          headers: { authorization: `Bearer ${server.editor}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ value, vintage: 'estimate' }),
+        },
+      );
+      expect(r.status).toBe(201);
+    }
+    const page = await newPage();
+    await page.goto(`${server.url}/#/s/${ID}`);
+    await page.waitForSelector('table.indicators');
+    const cell = async (scope = '') =>
+      page.$eval(`${scope} tr[data-id="budget-revenue"] td:nth-of-type(4)`, (td) => (td as HTMLElement).innerText);
+    expect((await cell()).split('\n')).toEqual([
+      '–',
+      'Đến nay: 3.350 (Lũy kế 6 tháng 2024)',
+      '2024: Quý I 1.600 · Quý II 1.750 · Lũy kế 6 tháng 3.350',
+    ]);
+    // the status stays from the year figure
+    expect((await rowText(page, 'budget-revenue'))[5]).toBe('○ Chưa có số liệu');
+    const dept = await page.$eval('tr[data-id="budget-revenue"] td:last-of-type', (td) => td.textContent);
+    await page.goto(`${server.url}/#/s/${ID}/department/so-tai-chinh`);
+    await page.waitForSelector('#dept-own table.indicators');
+    expect(dept).toBe('Sở Tài chính');
+    expect(await cell('#dept-own')).toContain('Đến nay: 3.350 (Lũy kế 6 tháng 2024)');
+  });
+
   it('opens the printable report of a department, in English too', async () => {
     const page = await newPage();
     await page.goto(`${server.url}/#/s/${ID}?dept=so-xay-dung`);

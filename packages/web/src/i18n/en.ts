@@ -231,6 +231,7 @@ export const en: Record<MessageKey, string> = {
   indImportYear: 'Year',
   indImportStatusAfter: 'Status after the import',
   indImportSkipped: 'rows without a figure skipped',
+  indSoFar: 'So far',
   indicatorsShown: 'indicators',
   scenarioFile: 'Scenario file',
   navDraft: 'Draft',

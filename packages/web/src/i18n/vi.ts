@@ -233,6 +233,7 @@ export const vi = {
   indImportYear: 'Năm',
   indImportStatusAfter: 'Tình trạng sau khi nhập',
   indImportSkipped: 'dòng chưa có số liệu được bỏ qua',
+  indSoFar: 'Đến nay',
   indicatorsShown: 'chỉ tiêu',
   scenarioFile: 'Tệp kịch bản',
   navDraft: 'Dự thảo',

@@ -5,7 +5,7 @@
  * in the user's language. After a confirmed import the section reloads its table and says what was written.
  */
 import type { IndicatorImportAnswer, IndicatorsAnswer } from '@grdp/api/types';
-import { formatIndicatorValue, indicatorStatusText, type Lang, type Vintage } from '@grdp/engine';
+import { formatIndicatorValue, indicatorStatusText, type Lang, periodLabel, type Vintage } from '@grdp/engine';
 import { ApiError, api } from '../api.ts';
 import { h, mount } from '../dom.ts';
 import { errorText } from '../error-text.ts';
@@ -53,7 +53,10 @@ export function indicatorsImportForm(
         );
       } else {
         await reload();
-        const written = res.revisions.map((r) => `${r.indicatorId} ${r.year} (${t('revision', lang)} ${r.revision})`);
+        const written = res.revisions.map(
+          (r) =>
+            `${r.indicatorId} ${r.period === 'FY' ? '' : `${periodLabel(r.period, lang)} `}${r.year} (${t('revision', lang)} ${r.revision})`,
+        );
         mount(
           out,
           res.unchanged
@@ -133,7 +136,10 @@ function changesTable(res: IndicatorImportAnswer, answer: IndicatorsAnswer, lang
               { scope: 'row', 'data-label': t('indicatorName', lang) },
               names.get(c.indicatorId) ?? c.indicatorId,
             ),
-            cell(t('indImportYear', lang), String(c.year)),
+            cell(
+              t('indImportYear', lang),
+              c.period === 'FY' ? String(c.year) : `${periodLabel(c.period, lang)} ${c.year}`,
+            ),
             cell(t('importBefore', lang), num(c.before, lang)),
             cell(
               t('importAfter', lang),

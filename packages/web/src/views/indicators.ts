@@ -15,6 +15,7 @@ import {
   indicatorStatusText,
   indicatorTargetText,
   type Lang,
+  periodLabel,
 } from '@grdp/engine';
 import { api } from '../api.ts';
 import { h, mount } from '../dom.ts';
@@ -78,6 +79,7 @@ export function indicatorsTable(answer: IndicatorsAnswer, rows: readonly Row[], 
           cell(
             t('indicatorActual', lang),
             latest ? `${formatIndicatorValue(latest.value, lang)} (${latest.year})` : '–',
+            periodFigures(r, lang),
           ),
           cell(t('indicatorStatus', lang), statusCell(r, lang)),
           cell(
@@ -87,6 +89,29 @@ export function indicatorsTable(answer: IndicatorsAnswer, rows: readonly Row[], 
         );
       }),
     ),
+  );
+}
+
+/**
+ * The quarterly and cumulative figures of the latest year that has any, and the "so far" figure (the latest
+ * cumulative one of a year without a year figure, from the API: the status does not read it).
+ */
+function periodFigures(r: Row, lang: Lang): HTMLElement | null {
+  if (r.periods.length === 0) return null;
+  const year = Math.max(...r.periods.map((p) => p.year));
+  const list = r.periods
+    .filter((p) => p.year === year)
+    .map((p) => `${periodLabel(p.period, lang)} ${formatIndicatorValue(p.value, lang)}`);
+  return h(
+    'span',
+    { class: 'ind-periods' },
+    r.soFar &&
+      h(
+        'span',
+        { class: 'ind-so-far' },
+        `${t('indSoFar', lang)}: ${formatIndicatorValue(r.soFar.value, lang)} (${periodLabel(r.soFar.period, lang)} ${r.soFar.year})`,
+      ),
+    h('span', { class: 'ind-period-list' }, `${year}: ${list.join(' · ')}`),
   );
 }
 
