@@ -67,6 +67,16 @@ describe('grdp import-indicators', () => {
     expect(await withDb((h) => dump(h.db))).toBe(before);
   });
 
+  it('names the period of a quarterly or cumulative figure', async () => {
+    const file = join(dir, 'h1.csv');
+    writeFileSync(file, 'indicator,year,period,value,vintage\nbudget-revenue,2024,H1,3350,estimate\n');
+    const c = ctx([file], { scenario: 'an-giang-2023', 'dry-run': true });
+    expect(await runImportIndicators(c.ctx, env)).toBe(0);
+    expect(c.io.stdout()).toBe(
+      `Preview (nothing written) of ${file} → an-giang-2023: budget-revenue H1 2024: – → 3350`,
+    );
+  });
+
   it('prints every bad row in the chosen language, exits 1 and changes nothing', async () => {
     const file = join(dir, 'bad.csv');
     writeFileSync(file, 'indicator,year,value,vintage\nexports,2023,x,estimate\nnope,2023,1,estimate\n');

@@ -66,7 +66,9 @@ export async function runImportIndicators(
     }
     const changed = changes.filter((c) => !c.unchanged);
     const num = (v: number | null) => (v === null ? '–' : String(v));
-    const list = changed.map((c) => `${c.indicatorId} ${c.year}: ${num(c.before)} → ${c.after}`).join(', ');
+    const list = changed
+      .map((c) => `${c.indicatorId} ${c.period === 'FY' ? '' : `${c.period} `}${c.year}: ${num(c.before)} → ${c.after}`)
+      .join(', ');
     if (changed.length === 0)
       ctx.io.out(
         t(
