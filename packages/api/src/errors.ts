@@ -14,6 +14,8 @@ export const API_ERRORS = {
   FORBIDDEN: 'This token’s role may not do this',
   NOT_FOUND: 'Not found',
   STALE_ETAG: 'The resource changed since it was read (If-Match does not match)',
+  ACTUALS_ORPHANED:
+    'The replacement drops sectors that have entered actuals; nothing was changed. Keep the sectors, or send ?orphanedActuals=delete',
   PAYLOAD_TOO_LARGE: 'The body is larger than the limit',
   UNSUPPORTED_MEDIA_TYPE: 'Send application/json, application/yaml or text/yaml',
   IF_MATCH_REQUIRED: 'Updating an existing resource needs If-Match with its ETag',
@@ -25,6 +27,8 @@ export const API_ERRORS = {
   RESPONSE_MISMATCH: 'The answer does not match its schema',
   BUSY: 'The server is busy; try again shortly',
   COMPUTE_TIMEOUT: 'The computation took too long and was stopped',
+  STORAGE_FULL: 'The disk holding the database is full; nothing was saved. Free some space and try again',
+  STORAGE_UNAVAILABLE: 'The database file is missing or not writable; nothing was saved',
   INTERNAL: 'Internal server error',
 } as const;
 
@@ -43,6 +47,39 @@ export class ApiError extends Error {
   ) {
     super(message ?? (API_ERRORS as Record<string, string>)[code] ?? code);
     this.name = 'ApiError';
+  }
+}
+
+/**
+ * A database error that says the storage failed, as the API's error: SQLite's SQLITE_FULL or PostgreSQL's
+ * SQLSTATE 53100 (disk_full) → STORAGE_FULL; SQLite's READONLY, CANTOPEN and I/O errors (the file deleted or made
+ * read-only under the server) → STORAGE_UNAVAILABLE. Anything else: undefined.
+ */
+export function storageError(error: unknown): ApiError | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return undefined;
+  if (code === 'SQLITE_FULL' || code === '53100') return new ApiError('STORAGE_FULL');
+  if (/^SQLITE_(READONLY|CANTOPEN|IOERR)/.test(code)) return new ApiError('STORAGE_UNAVAILABLE');
+  return undefined;
+}
+
+/** An entered figure a scenario replacement would leave without its sector. */
+export interface OrphanedActualInfo {
+  period: string;
+  sector: string;
+  value: number;
+  revision: number;
+}
+
+/** A replacement that would orphan entered actuals: 409 `{code: 'ACTUALS_ORPHANED', message, orphaned}`. */
+export class OrphanedActualsError extends ApiError {
+  constructor(readonly orphaned: OrphanedActualInfo[]) {
+    const list = orphaned.map((o) => `${o.sector} in ${o.period}`).join(', ');
+    super(
+      'ACTUALS_ORPHANED',
+      `The replacement drops sectors that have entered actuals (${list}); nothing was changed. Keep those sectors, or send ?orphanedActuals=delete to remove these figures in the same change (their history is kept)`,
+    );
+    this.name = 'OrphanedActualsError';
   }
 }
 

@@ -19,6 +19,7 @@ import type {
 } from './schemas/compute.ts';
 import type { ImportErrorSchema, ImportResponseSchema } from './schemas/files.ts';
 import type { IndicatorImportResponseSchema, IndicatorsResponseSchema } from './schemas/indicators.ts';
+import type { DraftBodySchema } from './schemas/planner.ts';
 import type { PutScenarioResponseSchema, ScenarioSummarySchema, StoredScenarioSchema } from './schemas/scenarios.ts';
 import type { CreatedTokenSchema, TokenInfoSchema } from './schemas/tokens.ts';
 import type { WhatifSchema } from './schemas/whatifs.ts';
@@ -47,6 +48,9 @@ export type TokenInfo = Static<typeof TokenInfoSchema>;
 export type CreatedToken = Static<typeof CreatedTokenSchema>;
 export type ImportAnswer = Static<typeof ImportResponseSchema>;
 export type ImportErrorBody = Static<typeof ImportErrorSchema>;
+
+/** The body of POST /api/planner/draft (and its appendix.xlsx). */
+export type DraftRequest = Static<typeof DraftBodySchema>;
 
 /** GET /api/scenarios/:id/indicators. */
 export type IndicatorsAnswer = Static<typeof IndicatorsResponseSchema>;

@@ -33,7 +33,7 @@ export type Backend = 'sqlite' | 'postgres';
  */
 export async function makeApp(
   overrides: Partial<Config> = {},
-  options: { seed?: boolean; backend?: Backend; checkResponses?: boolean } = {},
+  options: { seed?: boolean; backend?: Backend; checkResponses?: boolean; dataDir?: string } = {},
 ): Promise<TestApp> {
   let handle: DatabaseHandle;
   let drop = async () => {};
@@ -42,7 +42,10 @@ export async function makeApp(
     handle = s.handle;
     drop = s.drop;
   } else {
-    handle = openDatabase({ databaseUrl: ':memory:', dataDir: '' });
+    // `dataDir`: a SQLite file there (grdp.sqlite), as the server uses; else in memory.
+    handle = openDatabase(
+      options.dataDir ? { databaseUrl: '', dataDir: options.dataDir } : { databaseUrl: ':memory:', dataDir: '' },
+    );
   }
   await migrate(handle);
   const repos = createRepositories(handle.db);

@@ -7,6 +7,7 @@ import type {
   ActualRevision,
   ApiIssue,
   CreatedToken,
+  DraftRequest,
   EvaluateAnswer,
   ImportAnswer,
   IndicatorImportAnswer,
@@ -21,6 +22,7 @@ import type {
 import {
   type BaseOrigin,
   effectiveScenario,
+  type Lang,
   type Period,
   type QuarterValues,
   resolveBase,
@@ -31,6 +33,7 @@ export type {
   ActualRevision,
   ApiIssue,
   CreatedToken,
+  DraftRequest,
   EvaluateAnswer,
   ImportAnswer,
   IndicatorImportAnswer,
@@ -67,6 +70,8 @@ export interface RequestOptions {
   /** Sent as is (a YAML text, a file) with this content type. */
   raw?: { data: BodyInit; type: string };
   ifMatch?: string;
+  /** A successful answer is a file (an XLSX): returned as a Blob; an error answer is still read as JSON. */
+  file?: boolean;
 }
 
 export interface Answer<T> {
@@ -91,6 +96,8 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.ifMatch) headers['if-match'] = options.ifMatch;
   const response = await fetch(BASE + path, { method: options.method ?? 'GET', headers, body });
+  if (response.ok && options.file)
+    return { status: response.status, data: (await response.blob()) as T, etag: response.headers.get('etag') };
   const text = await response.text();
   let data: unknown = null;
   try {
@@ -168,6 +175,9 @@ export const api = {
     ).data,
   /** The main indicators with their status (GET /api/scenarios/:id/indicators). */
   indicators: async (id: string) => (await request<IndicatorsAnswer>(`/scenarios/${enc(id)}/indicators`)).data,
+  /** POST /api/planner/draft/appendix.xlsx: the server drafts the same table (engine `draftScenario`) as a workbook. */
+  draftAppendix: async (body: DraftRequest, lang: Lang) =>
+    (await request<Blob>(`/planner/draft/appendix.xlsx?lang=${lang}`, { method: 'POST', body, file: true })).data,
   listWhatifs: async (id: string) =>
     (await request<{ whatifs: Whatif[] }>(`/scenarios/${enc(id)}/whatifs`)).data.whatifs,
   saveWhatif: async (id: string, name: string, body: Record<string, unknown>, token: string) =>

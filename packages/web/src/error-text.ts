@@ -16,6 +16,9 @@ const BY_CODE: Record<string, MessageKey> = {
   RATE_LIMITED: 'errRateLimited',
   IMPORT_INVALID: 'errImportInvalid',
   IMPORT_UNREADABLE: 'errImportUnreadable',
+  STORAGE_FULL: 'errStorageFull',
+  STORAGE_UNAVAILABLE: 'errStorageUnavailable',
+  ACTUALS_ORPHANED: 'errActualsOrphaned',
 };
 
 export function errorText(err: unknown): string {

@@ -5,7 +5,16 @@
  */
 import { ERROR_CODES, type ErrorCode, GrdpError } from '@grdp/engine';
 import type { FastifyError, FastifyPluginAsync, FastifyReply } from 'fastify';
-import { API_ERRORS, ApiError, type ApiErrorCode, ImportError, type ImportRowError } from '../errors.ts';
+import {
+  API_ERRORS,
+  ApiError,
+  type ApiErrorCode,
+  ImportError,
+  type ImportRowError,
+  type OrphanedActualInfo,
+  OrphanedActualsError,
+  storageError,
+} from '../errors.ts';
 import { global } from './global.ts';
 
 const API_STATUS: Record<ApiErrorCode, number> = {
@@ -21,6 +30,7 @@ const API_STATUS: Record<ApiErrorCode, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   STALE_ETAG: 409,
+  ACTUALS_ORPHANED: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   WHATIF_NOT_RUNNABLE: 422,
@@ -29,6 +39,8 @@ const API_STATUS: Record<ApiErrorCode, number> = {
   RESPONSE_MISMATCH: 500,
   BUSY: 503,
   COMPUTE_TIMEOUT: 503,
+  STORAGE_FULL: 507,
+  STORAGE_UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 
@@ -71,6 +83,8 @@ export interface ErrorBody {
   issues?: { code: string; path: string; message: string; line?: number }[];
   /** Import only: every bad row of the file. */
   errors?: ImportRowError[];
+  /** ACTUALS_ORPHANED only: the entered figures the scenario replacement would orphan. */
+  orphaned?: OrphanedActualInfo[];
 }
 
 /** `body/values/total` + `/x` → `body.values.total.x` */
@@ -84,10 +98,13 @@ function dotted(context: string | undefined, instancePath: string, missing?: str
 }
 
 export function toErrorResponse(error: unknown): { status: number; body: ErrorBody } {
+  const storage = storageError(error);
+  if (storage) error = storage;
   if (error instanceof ApiError) {
     const body: ErrorBody = { code: error.code, message: error.message };
     if (error.path !== undefined) body.path = error.path;
     if (error instanceof ImportError) body.errors = error.errors;
+    if (error instanceof OrphanedActualsError) body.orphaned = error.orphaned;
     return { status: statusOf(error.code), body };
   }
   if (error instanceof GrdpError) {

@@ -2,7 +2,7 @@
 import { effectiveScenario, type Scenario } from '@grdp/engine';
 import type { Db } from '../db/database.ts';
 import type { ScenarioTable } from '../db/types.ts';
-import { ApiError, ifMatchMatches } from '../errors.ts';
+import { ApiError, ifMatchMatches, OrphanedActualsError } from '../errors.ts';
 import type { ActualsRepository } from './actuals.ts';
 import { etagOf, isUniqueViolation, now } from './util.ts';
 
@@ -59,13 +59,16 @@ export function createScenariosRepository(db: Db, actuals: ActualsRepository) {
 
     /**
      * Creates or replaces a scenario (already validated by the engine loader). With `ifMatch`, an existing scenario
-     * must still have that ETag (else STALE_ETAG and nothing changes).
+     * must still have that ETag (else STALE_ETAG and nothing changes). A replacement that drops a sector with
+     * entered actuals is refused (ACTUALS_ORPHANED, listing them) unless `orphanedActuals` is 'delete': then those
+     * figures leave the current values in the same transaction (a new revision per period; the history keeps them).
      */
     async put(
       scenario: Scenario,
       yaml: string,
       author: string,
       ifMatch?: '*' | string[],
+      orphanedActuals: 'refuse' | 'delete' = 'refuse',
     ): Promise<{ stored: StoredScenario; created: boolean }> {
       try {
         return await db.transaction().execute(async (trx) => {
@@ -86,6 +89,10 @@ export function createScenariosRepository(db: Db, actuals: ActualsRepository) {
             etag: etagOf(scenario.id, json, yaml, updatedAt),
           };
           if (existing) {
+            const sectorIds = scenario.sectors.map((s) => s.id);
+            const remove = orphanedActuals === 'delete' ? { author } : undefined;
+            const orphaned = await actuals.orphans(trx, scenario.id, sectorIds, remove);
+            if (orphaned.length > 0 && !remove) throw new OrphanedActualsError(orphaned);
             const { id: _id, ...rest } = row;
             // Conditional on the ETag read above: a concurrent writer that replaced the row in between (PostgreSQL,
             // READ COMMITTED) makes this update match nothing, instead of silently overwriting its version.

@@ -1,13 +1,19 @@
 /**
  * The planner's side: draft a scenario from the year's targets, adjust a stored one mid-year (a new version),
  * build a merged province's base. Every figure comes from @grdp/engine through compute/planner.ts (the CLI's
- * `--json` gives the same answers).
+ * `--json` gives the same answers). The `appendix.xlsx` routes give the drafted or adjusted table as the plan's
+ * appendix (files/appendix.ts), from the same answer's YAML.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { type Lang, loadScenario } from '@grdp/engine';
+import type { FastifyReply } from 'fastify';
 import { adjustOf, draftOf, mergeOf } from '../compute/planner.ts';
 import { ApiError } from '../errors.ts';
+import { appendixFileName, appendixXlsx } from '../files/appendix.ts';
+import { XLSX_MIME } from '../files/xlsx.ts';
 import { readScenarioBody } from '../scenario-input.ts';
 import { errors, ScenarioIdParams } from '../schemas/common.ts';
+import { FileResponse, LangQuery } from '../schemas/files.ts';
 import {
   AdjustBodySchema,
   AdjustResponseSchema,
@@ -18,6 +24,58 @@ import {
 } from '../schemas/planner.ts';
 
 export const plannerRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  /** The drafted or adjusted scenario (the answer's file) as the appendix workbook. */
+  async function sendAppendix(reply: FastifyReply, yaml: string, lang: Lang | undefined) {
+    const scenario = loadScenario(yaml).scenario;
+    const l = lang ?? 'vi';
+    return reply
+      .type(XLSX_MIME)
+      .header('content-disposition', `attachment; filename="${appendixFileName(scenario.id, l)}"`)
+      .send(await appendixXlsx(scenario, l));
+  }
+
+  app.post(
+    '/api/planner/draft/appendix.xlsx',
+    {
+      onRequest: app.authorize('read'),
+      schema: {
+        tags: ['planner'],
+        summary: "The drafted table as the plan's appendix (XLSX, ?lang=vi|en); the body is the draft's",
+        body: DraftBodySchema,
+        querystring: LangQuery,
+        response: { 200: FileResponse, ...errors(400, 401, 403, 422) },
+      },
+    },
+    async (request, reply) => {
+      const { scenario, lastYear, ...rest } = request.body;
+      const d = await draftOf(readScenarioBody(scenario).scenario, {
+        ...rest,
+        ...(lastYear === undefined ? {} : { lastYear: readScenarioBody(lastYear).scenario }),
+      });
+      return sendAppendix(reply, d.yaml, request.query.lang);
+    },
+  );
+
+  app.post(
+    '/api/scenarios/:id/adjust/appendix.xlsx',
+    {
+      onRequest: app.authorize('read'),
+      schema: {
+        tags: ['planner'],
+        summary: "The adjusted table as the plan's appendix (XLSX, ?lang=vi|en); the body is the adjustment's",
+        params: ScenarioIdParams,
+        body: AdjustBodySchema,
+        querystring: LangQuery,
+        response: { 200: FileResponse, ...errors(400, 401, 403, 404, 422) },
+      },
+    },
+    async (request, reply) => {
+      const scenario = await app.repos.scenarios.effectiveScenario(request.params.id);
+      if (!scenario) throw new ApiError('NOT_FOUND', `no scenario ${request.params.id}`);
+      return sendAppendix(reply, (await adjustOf(scenario, request.body)).yaml, request.query.lang);
+    },
+  );
+
   app.post(
     '/api/planner/draft',
     {

@@ -91,7 +91,7 @@ export const vi = {
   time: 'Thời gian',
   noHistory: 'Chưa có lần nhập nào',
   invalidNumber: 'Không phải số (ví dụ 7,36)',
-  outOfRange: 'Ngoài khoảng −100 đến 1000',
+  outOfRange: 'Ngoài khoảng: phải lớn hơn {min} và tối đa {max}',
   fromFile: 'theo tệp',
   conflictTitle: 'Số liệu đã được nơi khác sửa',
   conflictHelp: 'Có người đã lưu kỳ này sau khi bạn mở trang. Chọn giữ số của bạn hoặc lấy số của họ.',
@@ -163,6 +163,9 @@ export const vi = {
   errRateLimited: 'Gửi quá nhiều yêu cầu; hãy thử lại sau ít phút',
   errImportInvalid: 'Tệp có dòng không hợp lệ; chưa nhập gì',
   errImportUnreadable: 'Không đọc được tệp (cần CSV UTF-8 hoặc XLSX)',
+  errStorageFull: 'Ổ đĩa của máy chủ đã đầy; chưa lưu gì. Hãy báo quản trị giải phóng dung lượng',
+  errStorageUnavailable: 'Tệp cơ sở dữ liệu trên máy chủ bị mất hoặc không ghi được; chưa lưu gì. Hãy báo quản trị',
+  errActualsOrphaned: 'Kịch bản mới bỏ một ngành đã có số thực hiện; chưa thay đổi gì',
   errServer: 'Máy chủ gặp lỗi',
   errRequest: 'Yêu cầu không hợp lệ',
   asOf: 'Số thực hiện đến',
@@ -273,6 +276,12 @@ export const vi = {
   adjustImplausible: 'khó đạt',
   adjustImpossible: 'không thể đạt',
   adjustNoFlags: 'Không có số nào khó đạt.',
+  appendixOpen: 'Bản in phụ lục',
+  appendixPrint: 'In',
+  appendixXlsx: 'Tải XLSX',
+  appendixBack: 'Về bảng theo dõi',
+  appendixBackDraft: 'Về trang dự thảo',
+  appendixDraftNote: 'Bảng dự thảo, chưa lưu.',
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -132,6 +132,11 @@ export async function renderDashboard(ctx: ViewContext): Promise<void> {
               t(f === 'csv' ? 'exportCsv' : f === 'xlsx' ? 'exportXlsx' : 'exportYaml'),
             ),
           ),
+          h(
+            'a',
+            { class: 'tool', id: 'appendix-link', href: `#/s/${encodeURIComponent(id)}/appendix` },
+            t('appendixOpen', lang),
+          ),
         ),
       ),
     ),

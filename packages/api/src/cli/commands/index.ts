@@ -1,5 +1,6 @@
 import type { Command } from '../command.ts';
 import { adjustCommand } from './adjust.ts';
+import { appendixCommand } from './appendix.ts';
 import { auditCommand } from './audit.ts';
 import { backtestCommand } from './backtest.ts';
 import { backupCommand } from './backup.ts';
@@ -33,6 +34,7 @@ export const COMMANDS: Command[] = [
   rollforwardCommand,
   draftCommand,
   adjustCommand,
+  appendixCommand,
   mergeCommand,
   backupCommand,
   restoreCommand,

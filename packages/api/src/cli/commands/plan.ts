@@ -1,7 +1,9 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { evaluatePlan, loadPlan, requiredAverageGrowth } from '@grdp/engine';
+import { dirname, resolve } from 'node:path';
+import { evaluatePlan, loadPlan, type Plan, planBaseFromScenario, requiredAverageGrowth } from '@grdp/engine';
 import type { Command } from '../command.ts';
-import { CliError } from '../io.ts';
+import { CliError, readScenario } from '../io.ts';
 import { renderTable } from '../table.ts';
 import { num, printJson, t } from './shared.ts';
 
@@ -10,6 +12,14 @@ const SOURCE = {
   'annual-target': { vi: 'mục tiêu năm', en: 'annual target' },
   'average-target': { vi: 'mục tiêu bình quân', en: 'average target' },
 };
+
+/** Vietnamese names of the units and price bases plan and scenario files use; other texts are shown as written. */
+const VI_TERMS: Record<string, string> = {
+  'billion VND': 'tỷ đồng',
+  'constant 2010 prices': 'giá so sánh 2010',
+  current: 'giá hiện hành',
+};
+const term = (text: string, lang: 'vi' | 'en') => (lang === 'vi' ? (VI_TERMS[text] ?? text) : text);
 
 export const planCommand: Command = {
   name: 'plan',
@@ -24,7 +34,11 @@ export const planCommand: Command = {
     } catch (e) {
       throw new CliError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
-    const plan = loadPlan(text);
+    let plan: Plan = loadPlan(text);
+    // baseFrom: the base level comes from a scenario file's levels (a merged province's base), when present.
+    const baseFile = plan.baseFrom ? resolve(dirname(file), plan.baseFrom.file) : undefined;
+    const baseUsed = baseFile !== undefined && existsSync(baseFile);
+    if (baseUsed) plan = planBaseFromScenario(plan, (await readScenario(baseFile)).scenario);
     const evaluation = evaluatePlan(plan);
     const required = requiredAverageGrowth(plan);
     if (ctx.json) {
@@ -32,8 +46,24 @@ export const planCommand: Command = {
       return 0;
     }
     const { lang } = ctx;
-    const unit = evaluation.unit ?? t(lang, `chỉ số, ${plan.baseYear} = 100`, `index, ${plan.baseYear} = 100`);
+    const unit = evaluation.unit
+      ? term(evaluation.unit, lang)
+      : t(lang, `chỉ số, ${plan.baseYear} = 100`, `index, ${plan.baseYear} = 100`);
     ctx.io.out(`${plan.title[lang]} (${plan.startYear}–${plan.endYear}, ${unit})`);
+    if (plan.baseFrom)
+      ctx.io.out(
+        baseUsed
+          ? t(
+              lang,
+              `Mức gốc ${plan.baseYear}: ${num(evaluation.baseLevel, lang)} ${term(plan.baseLevel!.unit, lang)} (${term(plan.baseLevel!.priceBasis, lang)}), từ ${plan.baseFrom.file}`,
+              `Base ${plan.baseYear}: ${num(evaluation.baseLevel, lang)} ${plan.baseLevel!.unit} (${plan.baseLevel!.priceBasis}), from ${plan.baseFrom.file}`,
+            )
+          : t(
+              lang,
+              `Chưa có ${plan.baseFrom.file}: kế hoạch được tính theo chỉ số`,
+              `${plan.baseFrom.file} is not there: the plan is evaluated as an index`,
+            ),
+      );
     ctx.io.out(
       renderTable(
         [
