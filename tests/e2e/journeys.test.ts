@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { runCli } from '@grdp/api';
+import { englishWordsIn } from '@grdp/api/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser.ts';
@@ -44,38 +45,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Words that must not appear on a vi screen (outside the file's own citations and code). */
-export const ENGLISH_WORDS = [
-  'the',
-  'and',
-  'with',
-  'not',
-  'found',
-  'error',
-  'save',
-  'saved',
-  'delete',
-  'loading',
-  'required',
-  'unknown',
-  'invalid',
-  'billion',
-  'seed',
-  'normal',
-  'estimate',
-  'official',
-  'revision',
-  'total',
-  'period',
-  'quarter',
-  'token',
-  'upload',
-  'import',
-  'editor',
-  'admin',
-  'problems',
-];
-
 async function englishOn(page: Page): Promise<string[]> {
   const text = await page.evaluate(() => {
     const clone = document.body.cloneNode(true) as HTMLElement;
@@ -85,8 +54,7 @@ async function englishOn(page: Page): Promise<string[]> {
     // biome-ignore lint/performance/useDomNodeTextContent: the text a reader sees (innerText leaves out what CSS hides)
     return clone.innerText;
   });
-  const words = new Set(text.toLowerCase().match(/[a-z]+/g) ?? []);
-  return ENGLISH_WORDS.filter((w) => words.has(w));
+  return englishWordsIn(text);
 }
 
 const VIEWS = [

@@ -37,6 +37,43 @@ export const ERROR_CODES = {
   INPUT_INVALID: 'The input is not valid',
 } as const;
 
+/**
+ * The same messages in Vietnamese, code by code (the API answers them to `Accept-Language: vi`, the CLI prints
+ * them with `--lang vi`). No English word: names of formats (YAML, JSON) are the only Latin words.
+ */
+export const ERROR_CODES_VI: Record<keyof typeof ERROR_CODES, string> = {
+  SCENARIO_SYNTAX: 'Tệp không phải YAML hay JSON hợp lệ',
+  SCENARIO_NOT_OBJECT: 'Kịch bản phải là một bảng các trường',
+  SCENARIO_MISSING_FIELD: 'Thiếu một trường bắt buộc',
+  SCENARIO_UNKNOWN_FIELD: 'Trường này không thuộc tệp kịch bản',
+  SCENARIO_WRONG_TYPE: 'Giá trị sai kiểu',
+  SCENARIO_BAD_ID:
+    'Mã không hợp lệ: mã kịch bản gồm chữ thường, chữ số và dấu gạch ngang; mã ngành gồm chữ thường, chữ số và dấu gạch dưới, bắt đầu bằng chữ',
+  SCENARIO_DUPLICATE_ID: 'Một mã xuất hiện hai lần',
+  SCENARIO_UNKNOWN_SECTOR: 'Ngành này không được khai báo trong danh sách ngành',
+  SCENARIO_UNKNOWN_PARENT: 'Ngành cha phải là một ngành cấp một khác của tệp',
+  SCENARIO_UNKNOWN_PERIOD: 'Các kỳ là Q1, Q2, Q3, Q4, H1, 9M và FY',
+  SCENARIO_NOT_NUMERIC: 'Số tăng trưởng phải là một số (hoặc dạng in như "7,5" hay "7,0 - 7,5%")',
+  SCENARIO_BAD_BAND: 'Khoảng là [thấp, cao] hoặc một số',
+  SCENARIO_NEGATIVE_BASE: 'Quy mô năm gốc không được âm',
+  SCENARIO_BAD_BASE: 'Quy mô năm gốc là bốn số, quý 1 đến quý 4, cho mỗi ngành',
+  SCENARIO_BAD_ORIGIN: 'Nguồn gốc phải là chính thức hoặc suy ra',
+  SCENARIO_BAD_VINTAGE: 'Loại số liệu phải là ước tính, điều chỉnh hoặc chính thức',
+  SCENARIO_BAD_DATE: 'Ngày viết theo dạng NNNN-TT-NN',
+  SCENARIO_BAD_YEAR: 'Năm phải là số nguyên từ 1900 đến 2200',
+  SCENARIO_BAD_ACTUAL: 'Số tăng trưởng thực tế phải lớn hơn −100 và không quá 1000 (%)',
+  SCENARIO_BAD_INDICATOR: 'Một chỉ tiêu hoặc mục sở ngành không hợp lệ',
+  SCENARIO_TOO_DEEP: 'Tài liệu lồng quá sâu hoặc mở rộng quá nhiều bí danh',
+  SCENARIO_TOO_LARGE: 'Kịch bản lớn hơn mức máy chủ nhận (xem giới hạn trong RELIABILITY.md)',
+  SCENARIO_BAD_GROWTH: 'Số tăng trưởng mục tiêu phải lớn hơn −100 và không quá 1000 (%)',
+  SCENARIO_BAD_TEXT: 'Văn bản không được chứa ký tự NUL hay nửa ký tự',
+  INPUT_UNKNOWN_SECTOR: 'Ngành này không có trong kịch bản',
+  INPUT_UNKNOWN_PERIOD: 'Kỳ này không thuộc Q1, Q2, Q3, Q4, H1, 9M, FY',
+  INPUT_MISSING_TARGET: 'Kịch bản không có khoảng mục tiêu cho kỳ và chỉ tiêu này',
+  INPUT_MISSING_BASE: 'Phép tính cần quy mô năm gốc, và kịch bản không cung cấp được',
+  INPUT_INVALID: 'Dữ liệu vào không hợp lệ',
+};
+
 /** Warnings and audit findings: reported, never stop a computation. */
 export const WARNING_CODES = {
   'inverted-band': 'A band was printed with low > high; it is read as [min, max]',
