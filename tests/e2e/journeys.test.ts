@@ -162,7 +162,7 @@ describe('the clerk', () => {
     await page.setInputFiles('#import-file', { name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
     await page.click('#import-preview');
     await page.waitForSelector('#import-problems table');
-    expect(await page.textContent('#import-problems')).toContain('Tệp có dòng không hợp lệ');
+    expect(await page.textContent('#import-problems')).toContain('lỗi trong tệp; chưa nhập gì');
     expect(pageErrors).toEqual([]);
   });
 });

@@ -25,6 +25,7 @@ import {
   resolveBase,
   type Scenario,
 } from '@grdp/engine';
+import { getLang } from './i18n/index.ts';
 
 export type {
   ActualRevision,
@@ -56,6 +57,11 @@ export class ApiError extends Error {
     super(message);
     this.name = 'ApiError';
   }
+
+  /** Whether the answer is the API's `{code, message}` (in the language asked for), not a proxy's or a bare status. */
+  get fromApi(): boolean {
+    return this.code !== 'BAD_ANSWER' && !this.code.startsWith('HTTP_');
+  }
 }
 
 export interface RequestOptions {
@@ -77,7 +83,8 @@ const BASE = '/api';
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<Answer<T>> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  // The UI's language: the API's error messages come back in it.
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': getLang() };
   let body: BodyInit | undefined;
   if (options.raw) {
     headers['content-type'] = options.raw.type;
