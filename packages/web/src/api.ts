@@ -8,6 +8,7 @@ import type {
   ApiIssue,
   CreatedToken,
   EvaluateAnswer,
+  HistoryRevision,
   ImportAnswer,
   IndicatorsAnswer,
   PutActualRequest,
@@ -32,6 +33,7 @@ export type {
   ApiIssue,
   CreatedToken,
   EvaluateAnswer,
+  HistoryRevision,
   ImportAnswer,
   IndicatorsAnswer,
   PutScenarioResult,
@@ -147,8 +149,9 @@ export const api = {
         ...(ifMatch !== undefined && { ifMatch }),
       })
     ).data,
+  /** Every figure shown for the period, oldest first: the scenario file's, then the entered revisions. */
   history: async (id: string, period: Period) =>
-    (await request<{ revisions: ActualRevision[] }>(`/scenarios/${enc(id)}/actuals/${enc(period)}/history`)).data
+    (await request<{ revisions: HistoryRevision[] }>(`/scenarios/${enc(id)}/actuals/${enc(period)}/history`)).data
       .revisions,
   /** POST …/actuals/import (CSV or XLSX body); `dryRun` answers what would change and writes nothing. */
   importActuals: async (id: string, file: File, token: string, dryRun: boolean) =>
