@@ -86,6 +86,31 @@ export const WARNING_CODES = {
   'implausible-growth': 'A re-drafted quarter needs growth beyond the plausible range, or a level below zero',
 } as const;
 
+/** The warnings in Vietnamese, code by code. */
+export const WARNING_CODES_VI: Record<keyof typeof WARNING_CODES, string> = {
+  'inverted-band': 'Khoảng được in với cận dưới lớn hơn cận trên; được đọc là [nhỏ, lớn]',
+  'total-outside-sector-range': 'Không bình quân gia quyền nào của các khoảng ngành cho được khoảng tổng này',
+  'cumulative-inconsistent': 'Với quy mô gốc này, các quý không cho ra số lũy kế này',
+  'not-reproducible': 'Không có quy mô gốc nào tái tạo được bảng công bố đến độ chính xác đã in',
+  'actual-total-inconsistent': 'Số liệu ngành đã công bố không cho ra tổng đã công bố',
+  'implied-base': 'Tệp không có quy mô năm gốc: dùng quy mô suy ra từ bảng công bố',
+  'target-gap': 'Với quy mô gốc này, mục tiêu cả năm của các ngành không cho ra mục tiêu cả năm của tổng',
+  'implausible-growth': 'Một quý soạn lại cần tăng trưởng ngoài khoảng hợp lý, hoặc quy mô dưới không',
+};
+
+/**
+ * An issue's message in a language: English is the issue's own (with its detail); Vietnamese is the catalogue's
+ * sentence for the code (the detail is English, so it is left out; code, path and line still say where).
+ */
+export function issueMessage(i: Pick<Issue, 'code' | 'message'>, lang: 'vi' | 'en'): string {
+  if (lang === 'en') return i.message;
+  return (
+    (ERROR_CODES_VI as Record<string, string>)[i.code] ??
+    (WARNING_CODES_VI as Record<string, string>)[i.code] ??
+    i.message
+  );
+}
+
 export type ErrorCode = keyof typeof ERROR_CODES;
 export type WarningCode = keyof typeof WARNING_CODES;
 

@@ -157,13 +157,45 @@ describe('error messages in the language asked for', () => {
     expect(history.json()).toMatchObject({ code: 'VALIDATION', message: API_ERRORS.VALIDATION.vi });
   });
 
+  it('answers a bad CSV in vi with the rows, columns and reasons in Vietnamese', async () => {
+    const r = await t.as(t.editor, {
+      method: 'POST',
+      url: '/api/scenarios/an-giang-2023/actuals/import?lang=vi',
+      payload: Buffer.from('period,key,growth_pct,vintage\nQ9,total,x,estimate\nQ1,mining,"7,2",chính thức\n'),
+      headers: { 'content-type': 'text/csv' },
+    });
+    expect(r.statusCode, r.body).toBe(400);
+    const body = r.json() as {
+      code: string;
+      message: string;
+      errors: { row: number; column: string; reason: string }[];
+    };
+    expect(body.code).toBe('IMPORT_INVALID');
+    expect(body.errors.map((e) => [e.row, e.column])).toEqual([
+      [2, 'period'],
+      [2, 'growth_pct'],
+      [3, 'key'],
+    ]);
+    expect(body.errors.map((e) => e.reason)).toEqual([
+      '"Q9" không phải là kỳ (Q1, Q2, Q3, Q4, H1, 9M, FY)',
+      '"x" không phải là số',
+      '"mining" không phải tổng hay một ngành của an-giang-2023',
+    ]);
+    expect(englishWordsIn(`${body.message} ${body.errors.map((e) => e.reason).join(' ')}`)).toEqual([]);
+  });
+
   it('keeps an import’s rows, columns and count; the engine’s issues keep their paths', () => {
     const rows = [
       { row: 2, column: 'growth_pct', reason: 'x' },
       { row: 3, column: 'period', reason: 'y' },
     ];
     const vi = toErrorResponse(new ImportError(rows), 'vi');
-    expect(vi.body).toEqual({ code: 'IMPORT_INVALID', message: '2 lỗi trong tệp; chưa nhập gì', errors: rows });
+    expect(vi.body).toEqual({
+      code: 'IMPORT_INVALID',
+      message: '2 lỗi trong tệp; chưa nhập gì',
+      errors: rows.map((r) => ({ ...r, reason: 'giá trị không hợp lệ' })),
+    });
+    expect(toErrorResponse(new ImportError(rows), 'en').body.errors).toEqual(rows);
     expect(toErrorResponse(new ImportError(rows), 'en').body.message).toBe(
       '2 problems in the file; nothing was imported',
     );

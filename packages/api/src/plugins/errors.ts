@@ -18,6 +18,7 @@ import {
   MAX_IMPORT_ERRORS,
   messageOf,
 } from '../errors.ts';
+import { importReason } from '../files/import-reasons.ts';
 import { global } from './global.ts';
 
 const API_STATUS: Record<ApiErrorCode, number> = {
@@ -129,8 +130,10 @@ export function toErrorResponse(error: unknown, lang: Lang = DEFAULT_ERROR_LANG)
   const response = toEnglishResponse(error);
   if (lang === 'en') return response;
   const body = { ...response.body, message: messageOf(response.body.code, lang) };
-  if (error instanceof ImportError)
+  if (error instanceof ImportError) {
     body.message = importProblems(error.count, lang, error.count > MAX_IMPORT_ERRORS ? MAX_IMPORT_ERRORS : undefined);
+    body.errors = error.errors.map((e) => ({ ...e, reason: importReason(e.reason, lang) }));
+  }
   if (body.issues) body.issues = body.issues.map((i) => ({ ...i, message: messageOf(i.code, lang) }));
   return { status: response.status, body };
 }

@@ -1,7 +1,7 @@
 import { isQuarter, loadScenario, type Quarter } from '@grdp/engine';
 import { adjustOf } from '../../compute/planner.ts';
 import type { Command } from '../command.ts';
-import { CliError, formatIssue } from '../io.ts';
+import { CliError, formatIssue, warningWord } from '../io.ts';
 import { printBands } from './draft.ts';
 import { num, printJson, scenarioArg, t } from './shared.ts';
 import { outArg, writeOut } from './write-out.ts';
@@ -44,7 +44,7 @@ export const adjustCommand: Command = {
       printJson(ctx, { out, ...a });
       return 0;
     }
-    for (const w of a.warnings) ctx.io.err(`warning: ${formatIssue(w)}`);
+    for (const w of a.warnings) ctx.io.err(`${warningWord(ctx.lang)}: ${formatIssue(w, ctx.lang)}`);
     printBands(ctx, scenario, loadScenario(a.yaml).scenario.targets);
     for (const f of a.flags)
       ctx.io.out(
