@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { enteredAfter, FILE_AUTHOR, fileActualsOf, periodHistory, type StoredRevision } from './period-history.ts';
+import {
+  enteredAfter,
+  FILE_AUTHOR,
+  fileActualsOf,
+  historyNumber,
+  periodHistory,
+  type StoredRevision,
+} from './period-history.ts';
 import type { Actual } from './types.ts';
 
 const file: { actuals: Actual[] } = {
@@ -30,6 +37,8 @@ describe('periodHistory', () => {
       [2, 'entered', 1, 'Phòng Tổng hợp', 6.14],
     ]);
     expect(h[0]).toMatchObject({ published: '2023-12-31', citation: 'Báo cáo năm', createdAt: null, etag: null });
+    expect(historyNumber(file, 'FY', 1)).toBe(h[1]!.revision);
+    expect(historyNumber(file, 'Q3', 1)).toBe(1);
     // The entered figure replaced the file's: the history shows what it was.
     expect(h[1]!.previousValues).toEqual({ total: 7.36 });
   });

@@ -55,6 +55,14 @@ export function fileActualsOf(scenario: Pick<Scenario, 'actuals'>, period: Perio
   return scenario.actuals.filter((a) => a.period === period);
 }
 
+/**
+ * The number an entered revision has in its period's history (the file's figures count first). Every surface that
+ * names a revision to a reader (the history, "saved as revision N", an import's result) numbers it with this.
+ */
+export function historyNumber(scenario: Pick<Scenario, 'actuals'>, period: Period, entered: number): number {
+  return entered + fileActualsOf(scenario, period).length;
+}
+
 /** Paging: the entered revisions to read for the history lines after `after` (stored numbers are after this). */
 export function enteredAfter(fileActuals: readonly Actual[], after = 0): number {
   return Math.max(0, after - fileActuals.length);
@@ -97,7 +105,7 @@ export function periodHistory(
     lines.push({
       scenarioId: r.scenarioId,
       period: r.period,
-      revision: r.revision + fileActuals.length,
+      revision: r.revision + fileActuals.length, // = historyNumber(scenario, period, r.revision)
       origin: 'entered',
       entered: r.revision,
       values: r.values,
