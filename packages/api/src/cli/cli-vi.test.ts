@@ -81,6 +81,7 @@ describe('grdp --lang vi prints no English word', () => {
     ['import', () => ['import', out('q3.csv'), '--scenario', 'an-giang-2023', '--as', 'Phòng Tổng hợp'], 0],
     ['track --scenario', () => ['track', '--scenario', 'an-giang-2023'], 0],
     ['backup', () => ['backup', out('backup.json')], 0],
+    ['restore', () => ['restore', out('backup.json')], 0],
     ['an unknown sector', () => ['whatif', anGiang, '--shock', 'mining:Q3:-2pp'], 1],
     ['a bad --as-of', () => ['track', anGiang, '--as-of', 'Q5'], 1],
     ['a missing file', () => ['evaluate', out('none.yaml')], 1],

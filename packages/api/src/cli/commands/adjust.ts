@@ -1,4 +1,4 @@
-import { isQuarter, loadScenario, type Quarter } from '@grdp/engine';
+import { formatDate, isQuarter, loadScenario, type Quarter } from '@grdp/engine';
 import { adjustOf } from '../../compute/planner.ts';
 import type { Command } from '../command.ts';
 import { CliError, formatIssue, warningWord } from '../io.ts';
@@ -57,8 +57,8 @@ export const adjustCommand: Command = {
     ctx.io.out(
       t(
         ctx.lang,
-        `Đã ghi ${out}: phiên bản ${a.version.label} (điều chỉnh ${a.version.adjusts}), ngày ${a.version.date}.`,
-        `Wrote ${out}: version ${a.version.label} (adjusts ${a.version.adjusts}), dated ${a.version.date}.`,
+        `Đã ghi ${out}: phiên bản ${a.version.label} (điều chỉnh ${a.version.adjusts}), ngày ${formatDate(a.version.date ?? '', 'vi')}.`,
+        `Wrote ${out}: version ${a.version.label} (adjusts ${a.version.adjusts}), dated ${formatDate(a.version.date ?? '', 'en')}.`,
       ),
     );
     return 0;
