@@ -166,11 +166,17 @@ describe('the clerk', () => {
     await page.click('#import-preview');
     await page.waitForSelector('#import-unchanged');
     // A bad file: each problem with its row, column and reason, in the page.
-    const bad = 'period,key,growth_pct,vintage\nQ9,total,x,estimate\n';
+    // A vi clerk's file, with the template's Vietnamese headers (the problems name the columns as the file does).
+    const bad = 'Kỳ,Chỉ tiêu,Tăng trưởng (%),Loại số liệu\nQ9,total,x,ước tính\n';
     await page.setInputFiles('#import-file', { name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
     await page.click('#import-preview');
     await page.waitForSelector('#import-problems table');
-    expect(await page.textContent('#import-problems')).toContain('lỗi trong tệp; chưa nhập gì');
+    // In the page's language: the API's message and reasons follow the Accept-Language the app sends.
+    const problems = (await page.textContent('#import-problems')) ?? '';
+    expect(problems).toContain('2 lỗi trong tệp; chưa nhập gì');
+    expect(problems).toContain('"Q9" không phải là kỳ');
+    expect(problems).toContain('"x" không phải là số');
+    expect(englishWordsIn(problems.replace(/"[^"]*"/g, ''))).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
 });
