@@ -26,10 +26,6 @@ const NOT_RUN: [RegExp, string][] = [
   [/^UPDATE_GUIDE_SCREENSHOTS=1 npm test\b/, 'runs this very suite'],
   [/^npm run (bench|soak|format)\b/, 'long runs or rewrites files; run by CI on their own'],
   [/^curl\b/, 'needs a running server and a token in $TOKEN (the API tests cover these requests)'],
-  [
-    /^npm run grdp -- merge PROVINCE-A\.yaml/,
-    "a template: it needs the predecessor provinces' own files with quarterly levels, which are not published here (packages/api/src/cli/cli-planner.test.ts runs merge on two files)",
-  ],
 ];
 
 interface DocCommand {

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createFailureLimiter, REPO_ROOT } from '@grdp/api';
+import { createFailureLimiter, PREFIX_LENGTH, REPO_ROOT } from '@grdp/api';
 import { makeApp, type TestApp } from '@grdp/api/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fillPath, type RouteInfo, routesOf } from './fuzz.ts';
@@ -59,6 +59,7 @@ const EXPECTED: Record<string, Access> = {
   'GET /api/scenarios/{id}/export.csv': 'read',
   'GET /api/scenarios/{id}/export.xlsx': 'read',
   'GET /api/scenarios/{id}/export.yaml': 'read',
+  'GET /api/scenarios/{id}/appendix.xlsx': 'read',
   'GET /api/scenarios/{id}/charts/{chart}': 'read',
 };
 
@@ -194,13 +195,14 @@ describe('token storage', () => {
 });
 
 describe('failed-auth rate limit', () => {
-  it('after AUTH_FAILURE_MAX bad tokens from one address: 429 with Retry-After, even for a good token; reads without a token still work; the window ends', async () => {
+  it('after AUTH_FAILURE_MAX bad tokens from one address: 429 with Retry-After for more bad tokens, while a valid token from that address still works; the window ends', async () => {
     const t = await makeApp({ authFailureMax: 5, authFailureWindowSec: 1 });
     try {
-      const put = (token: string) =>
+      const put = (token: string, remoteAddress = '127.0.0.1', period = 'Q3') =>
         t.app.inject({
           method: 'PUT',
-          url: '/api/scenarios/an-giang-2023/actuals/Q3',
+          url: `/api/scenarios/an-giang-2023/actuals/${period}`,
+          remoteAddress,
           headers: { authorization: `Bearer ${token}` },
           payload: { values: { total: 7 }, vintage: 'estimate' },
         });
@@ -209,23 +211,40 @@ describe('failed-auth rate limit', () => {
       expect(limited.statusCode).toBe(429);
       expect(limited.json()).toMatchObject({ code: 'RATE_LIMITED' });
       expect(Number(limited.headers['retry-after'])).toBeGreaterThanOrEqual(1);
-      expect((await put(t.editor)).statusCode).toBe(429);
-      expect((await t.app.inject({ url: '/api/scenarios' })).statusCode).toBe(200);
-      const other = await t.app.inject({
-        method: 'GET',
-        url: '/api/tokens',
-        remoteAddress: '10.0.0.9',
-        headers: { authorization: `Bearer ${t.admin}` },
-      });
-      expect(other.statusCode).toBe(200); // another address is not blocked
-      await sleep(1100);
+      // Someone else's failures do not lock out the owner of a valid token at the same (NAT) address.
       expect((await put(t.editor)).statusCode).toBe(201);
+      const admin = await t.app.inject({ url: '/api/tokens', headers: { authorization: `Bearer ${t.admin}` } });
+      expect(admin.statusCode).toBe(200);
+      expect((await put('grdp_guess-more')).statusCode).toBe(429); // still bounded for the guesser
+      expect((await t.app.inject({ url: '/api/scenarios' })).statusCode).toBe(200);
+      expect((await put('grdp_other', '10.0.0.9')).statusCode).toBe(401); // another address is not blocked
+      await sleep(1100);
+      expect((await put('grdp_guess-later')).statusCode).toBe(401);
+      expect((await put(t.editor, '127.0.0.1', 'Q4')).statusCode).toBe(201);
     } finally {
       await t.close();
     }
   });
 
-  it('is on by default (AUTH_FAILURE_MAX 50 per 300 s), and the limiter forgets old addresses', async () => {
+  it('counts per token prefix too: guesses at one prefix from many addresses are limited, a valid token with that prefix is not', async () => {
+    const t = await makeApp({ authFailureMax: 5, authFailureWindowSec: 60 });
+    try {
+      const get = (token: string, remoteAddress: string) =>
+        t.app.inject({ url: '/api/tokens', remoteAddress, headers: { authorization: `Bearer ${token}` } });
+      const prefix = t.admin.slice(0, PREFIX_LENGTH);
+      for (let i = 0; i < 5; i++) expect((await get(`${prefix}guess${i}`, `10.1.0.${i}`)).statusCode).toBe(401);
+      const limited = await get(`${prefix}guess-again`, '10.1.0.99');
+      expect(limited.statusCode).toBe(429);
+      expect(Number(limited.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+      expect((await get(t.admin, '10.1.0.99')).statusCode).toBe(200);
+      expect((await get(t.admin, '10.1.0.1')).statusCode).toBe(200);
+      expect((await get('grdp_elsewhere', '10.1.0.98')).statusCode).toBe(401); // other prefixes are not blocked
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('is on by default (AUTH_FAILURE_MAX 50 per 300 s): 50 bad tokens from an address do not lock out a valid admin token there; the limiter forgets old addresses', async () => {
     const t = await makeApp();
     try {
       let last = 0;
@@ -233,6 +252,15 @@ describe('failed-auth rate limit', () => {
         last = (await t.app.inject({ url: '/api/scenarios', headers: { authorization: `Bearer grdp_x${i}` } }))
           .statusCode;
       expect(last).toBe(429);
+      const admin = await t.app.inject({ url: '/api/tokens', headers: { authorization: `Bearer ${t.admin}` } });
+      expect(admin.statusCode).toBe(200);
+      const token = await t.app.inject({
+        method: 'POST',
+        url: '/api/tokens',
+        headers: { authorization: `Bearer ${t.admin}` },
+        payload: { name: 'Sau khi bị dò', role: 'editor' },
+      });
+      expect(token.statusCode).toBe(201);
     } finally {
       await t.close();
     }

@@ -41,11 +41,21 @@ async function open(backend: Backend): Promise<{ handle: DatabaseHandle; drop: (
   return { handle, drop: () => handle.db.destroy() };
 }
 
-/** A database with history: a scenario replaced twice, 7 revisions over 3 periods, what-ifs, a revoked token. */
+/**
+ * A database with history: a scenario replaced once then adjusted (3 versions), 7 revisions over 3 periods,
+ * what-ifs, a revoked token.
+ */
 async function fill(handle: DatabaseHandle): Promise<void> {
   const repos = createRepositories(handle.db);
   const first = await repos.scenarios.put(anGiang(), AN_GIANG_YAML, 'seed');
-  await repos.scenarios.put(anGiang(), `${AN_GIANG_YAML}\n# sửa lần 1\n`, 'Quản trị', [first.stored.etag]);
+  const second = await repos.scenarios.put(anGiang(), `${AN_GIANG_YAML}\n# sửa lần 1\n`, 'Quản trị', [
+    first.stored.etag,
+  ]);
+  const adjusted = { ...anGiang(), version: { label: 'adjusted-Q2', date: '2023-07-15', adjusts: 'initial' } };
+  await repos.scenarios.put(adjusted, `${AN_GIANG_YAML}\n# điều chỉnh\n`, 'Phòng Tổng hợp', undefined, {
+    parent: second.version,
+    note: 'Điều chỉnh tháng 7',
+  });
   for (const [period, values] of [
     ['Q1', [6.2, 6.25, 6.31]],
     ['Q2', [8.1, 8.3]],
@@ -108,6 +118,7 @@ function roundTrip(backend: Backend) {
         expect(Object.keys(doc.tables).sort()).toEqual([
           'actual_revisions',
           'indicator_actual_revisions',
+          'scenario_versions',
           'scenarios',
           'tokens',
           'whatifs',
@@ -117,6 +128,7 @@ function roundTrip(backend: Backend) {
         const { rows } = await restoreBackup(b.handle.db, await readBackupFile(file));
         expect(rows).toEqual({
           scenarios: 1,
+          scenario_versions: 3,
           actual_revisions: 7,
           indicator_actual_revisions: 2,
           tokens: 2,
@@ -213,6 +225,53 @@ describe('backup and restore on SQLite', () => {
         if (v === undefined) delete process.env[k];
         else process.env[k] = v;
       }
+    }
+  });
+
+  it('a backup from before scenario versions restores each scenario as its version 1; broken versions are refused', async () => {
+    const a = await open('sqlite');
+    const b = await open('sqlite');
+    try {
+      await fill(a.handle);
+      const backup = JSON.parse(JSON.stringify(await backupToFile(a.handle.db, join(dir, 'v.json')))) as Backup;
+      const { scenario_versions: versions, ...older } = backup.tables;
+      expect(versions.map((v) => [v.number, v.parent, v.label, v.note])).toEqual([
+        [1, null, null, null],
+        [2, null, null, null],
+        [3, 2, 'adjusted-Q2', 'Điều chỉnh tháng 7'],
+      ]);
+      const { rows } = await restoreBackup(b.handle.db, { ...backup, tables: older as Backup['tables'] });
+      expect(rows.scenario_versions).toBe(1);
+      const list = await createRepositories(b.handle.db).scenarios.versions('an-giang-2023');
+      expect(list?.map((v) => [v.number, v.author, v.current])).toEqual([[1, 'Phòng Tổng hợp', true]]);
+      expect((await createRepositories(b.handle.db).scenarios.version('an-giang-2023', 1))?.yaml).toBe(
+        backup.tables.scenarios[0]!.yaml,
+      );
+
+      const refused = async (tables: Partial<Backup['tables']>, message: RegExp) => {
+        const before = await dump(b.handle.db);
+        await expect(
+          restoreBackup(b.handle.db, { ...backup, tables: { ...backup.tables, ...tables } }),
+        ).rejects.toThrow(message);
+        expect(await dump(b.handle.db)).toBe(before);
+      };
+      await refused({ scenario_versions: [versions[0]!, versions[2]!] }, /number is 3.*so 2 was expected/);
+      await refused({ scenario_versions: versions.slice(0, 2) }, /differs from its last version \(2\)/);
+      await refused(
+        { scenario_versions: [versions[0]!, versions[1]!, { ...versions[2]!, parent: 3 }] },
+        /parent 3 is not an earlier version/,
+      );
+      await refused(
+        { scenario_versions: [...versions, { ...versions[2]!, scenario_id: 'nope', number: 1 }] },
+        /scenario_versions\[3\]\.scenario_id "nope" is not a scenario/,
+      );
+      await refused(
+        { scenario_versions: [versions[0]!, { ...versions[1]!, json: '{"id":"an-giang-2023"}' }, versions[2]!] },
+        /scenario_versions\[1\]\.json is not a valid scenario/,
+      );
+    } finally {
+      await a.drop();
+      await b.drop();
     }
   });
 

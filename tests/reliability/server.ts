@@ -10,10 +10,14 @@ export interface Server {
   output: () => string;
 }
 
-/** `script`: the entry to run, by default server.ts itself (api-only.ts: the same without the web app). */
+/**
+ * `script`: the entry to run, by default server.ts itself (api-only.ts: the same without the web app); `as`: run
+ * it as another user (root only: a read-only directory does not stop root).
+ */
 export async function startServer(
   env: Record<string, string>,
   script = join(REPO_ROOT, 'packages/api/src/server.ts'),
+  as: { uid?: number; gid?: number } = {},
 ): Promise<Server> {
   const port = await freePort();
   let out = '';
@@ -22,6 +26,7 @@ export async function startServer(
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', RATE_LIMIT_MAX: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
+    ...as,
   });
   child.stdout?.on('data', (d) => {
     out = (out + d).slice(-5000);

@@ -31,6 +31,7 @@ import { simulationRoutes } from './routes/simulation.ts';
 import { systemRoutes } from './routes/system.ts';
 import { tokenRoutes } from './routes/tokens.ts';
 import { trackingRoutes } from './routes/tracking.ts';
+import { versionRoutes } from './routes/versions.ts';
 import { whatifRoutes } from './routes/whatifs.ts';
 
 export const API_VERSION: string = JSON.parse(
@@ -98,6 +99,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   await app.register(systemRoutes, { version: API_VERSION });
   await app.register(scenarioRoutes);
+  await app.register(versionRoutes);
   await app.register(computeRoutes);
   await app.register(trackingRoutes);
   await app.register(simulationRoutes);

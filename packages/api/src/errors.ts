@@ -25,6 +25,10 @@ export const API_ERRORS = {
     en: 'The resource changed since it was read (If-Match does not match)',
     vi: 'Dữ liệu đã thay đổi từ khi được đọc; hãy tải lại rồi sửa tiếp',
   },
+  ACTUALS_ORPHANED: {
+    en: 'The replacement drops sectors that have entered actuals; nothing was changed. Keep the sectors, or send ?orphanedActuals=delete',
+    vi: 'Bản thay thế bỏ những ngành đã có số thực hiện nhập vào; chưa thay đổi gì. Hãy giữ các ngành đó, hoặc xác nhận xóa các số ấy (tham số orphanedActuals)',
+  },
   PAYLOAD_TOO_LARGE: { en: 'The body is larger than the limit', vi: 'Nội dung gửi lên vượt quá giới hạn' },
   UNSUPPORTED_MEDIA_TYPE: {
     en: 'Send application/json, application/yaml or text/yaml',
@@ -50,6 +54,14 @@ export const API_ERRORS = {
   COMPUTE_TIMEOUT: {
     en: 'The computation took too long and was stopped',
     vi: 'Phép tính chạy quá lâu nên đã bị dừng',
+  },
+  STORAGE_FULL: {
+    en: 'The disk holding the database is full; nothing was saved. Free some space and try again',
+    vi: 'Ổ đĩa chứa cơ sở dữ liệu đã đầy; chưa lưu gì. Hãy giải phóng chỗ trống rồi thử lại',
+  },
+  STORAGE_UNAVAILABLE: {
+    en: 'The database file is missing or not writable; nothing was saved',
+    vi: 'Tệp cơ sở dữ liệu bị mất hoặc không ghi được; chưa lưu gì',
   },
   INTERNAL: { en: 'Internal server error', vi: 'Lỗi máy chủ' },
 } as const satisfies Record<string, Record<Lang, string>>;
@@ -84,6 +96,39 @@ export class ApiError extends Error {
   ) {
     super(message ?? messageOf(code, 'en'));
     this.name = 'ApiError';
+  }
+}
+
+/**
+ * A database error that says the storage failed, as the API's error: SQLite's SQLITE_FULL or PostgreSQL's
+ * SQLSTATE 53100 (disk_full) → STORAGE_FULL; SQLite's READONLY, CANTOPEN and I/O errors (the file deleted or made
+ * read-only under the server) → STORAGE_UNAVAILABLE. Anything else: undefined.
+ */
+export function storageError(error: unknown): ApiError | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return undefined;
+  if (code === 'SQLITE_FULL' || code === '53100') return new ApiError('STORAGE_FULL');
+  if (/^SQLITE_(READONLY|CANTOPEN|IOERR)/.test(code)) return new ApiError('STORAGE_UNAVAILABLE');
+  return undefined;
+}
+
+/** An entered figure a scenario replacement would leave without its sector. */
+export interface OrphanedActualInfo {
+  period: string;
+  sector: string;
+  value: number;
+  revision: number;
+}
+
+/** A replacement that would orphan entered actuals: 409 `{code: 'ACTUALS_ORPHANED', message, orphaned}`. */
+export class OrphanedActualsError extends ApiError {
+  constructor(readonly orphaned: OrphanedActualInfo[]) {
+    const list = orphaned.map((o) => `${o.sector} in ${o.period}`).join(', ');
+    super(
+      'ACTUALS_ORPHANED',
+      `The replacement drops sectors that have entered actuals (${list}); nothing was changed. Keep those sectors, or send ?orphanedActuals=delete to remove these figures in the same change (their history is kept)`,
+    );
+    this.name = 'OrphanedActualsError';
   }
 }
 

@@ -14,6 +14,6 @@ export {
 export { type DatabaseHandle, type Db, migrate, openDatabase } from './db/database.ts';
 export { API_ERRORS, ApiError } from './errors.ts';
 export { backtestReport, HISTORY_DIR, history, readHistoryDir } from './history.ts';
-export { createFailureLimiter } from './plugins/auth.ts';
+export { createFailureLimiter, PREFIX_LENGTH } from './plugins/auth.ts';
 export { createRepositories, type Repositories } from './repositories/index.ts';
 export { seedScenarios } from './seed.ts';

@@ -19,8 +19,10 @@ import type {
 } from './schemas/compute.ts';
 import type { ImportErrorSchema, ImportResponseSchema } from './schemas/files.ts';
 import type { IndicatorsResponseSchema } from './schemas/indicators.ts';
+import type { AdjustBodySchema, AdjustResponseSchema, DraftBodySchema } from './schemas/planner.ts';
 import type { PutScenarioResponseSchema, ScenarioSummarySchema, StoredScenarioSchema } from './schemas/scenarios.ts';
 import type { CreatedTokenSchema, TokenInfoSchema } from './schemas/tokens.ts';
+import type { CompareResponseSchema, VersionInfoSchema, VersionListSchema, VersionSchema } from './schemas/versions.ts';
 import type { WhatifSchema } from './schemas/whatifs.ts';
 
 export type ScenarioSummary = Static<typeof ScenarioSummarySchema>;
@@ -49,6 +51,19 @@ export type TokenInfo = Static<typeof TokenInfoSchema>;
 export type CreatedToken = Static<typeof CreatedTokenSchema>;
 export type ImportAnswer = Static<typeof ImportResponseSchema>;
 export type ImportErrorBody = Static<typeof ImportErrorSchema>;
+
+/** The body of POST /api/planner/draft (and its appendix.xlsx). */
+export type DraftRequest = Static<typeof DraftBodySchema>;
+
+/** POST /api/scenarios/:id/adjust (with `save`, the stored version in `saved`). */
+export type AdjustRequest = Static<typeof AdjustBodySchema>;
+export type AdjustAnswer = Static<typeof AdjustResponseSchema>;
+
+/** GET /api/scenarios/:id/versions, …/versions/:n, …/versions/compare. */
+export type ScenarioVersionInfo = Static<typeof VersionInfoSchema>;
+export type ScenarioVersionList = Static<typeof VersionListSchema>;
+export type ScenarioVersion = Omit<Static<typeof VersionSchema>, 'scenario'> & { scenario: Scenario };
+export type VersionComparison = Static<typeof CompareResponseSchema>;
 
 /** GET /api/scenarios/:id/indicators. */
 export type IndicatorsAnswer = Static<typeof IndicatorsResponseSchema>;

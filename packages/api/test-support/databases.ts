@@ -14,6 +14,16 @@ export async function integrityCheck(handle: DatabaseHandle): Promise<string> {
   return r.rows.map((x) => x.integrity_check).join('; ');
 }
 
+/**
+ * SQLite: no page may be added from now on (`PRAGMA max_page_count` set to the current count), so the next write
+ * that needs room fails with SQLITE_FULL, as on a full disk.
+ */
+export async function fillSqlite(handle: DatabaseHandle): Promise<void> {
+  if (handle.kind !== 'sqlite') throw new Error('fillSqlite needs SQLite');
+  const r = await sql<{ page_count: number }>`pragma page_count`.execute(handle.db);
+  await sql.raw(`pragma max_page_count = ${Number(r.rows[0]!.page_count)}`).execute(handle.db);
+}
+
 export const PG_URL =
   process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL_TEST ?? 'postgres://postgres@127.0.0.1:5432/test';
 

@@ -33,7 +33,7 @@ export type Backend = 'sqlite' | 'postgres';
  */
 export async function makeApp(
   overrides: Partial<Config> = {},
-  options: { seed?: boolean; backend?: Backend; checkResponses?: boolean } = {},
+  options: { seed?: boolean; backend?: Backend; checkResponses?: boolean; dataDir?: string } = {},
 ): Promise<TestApp> {
   let handle: DatabaseHandle;
   let drop = async () => {};
@@ -42,7 +42,10 @@ export async function makeApp(
     handle = s.handle;
     drop = s.drop;
   } else {
-    handle = openDatabase({ databaseUrl: ':memory:', dataDir: '' });
+    // `dataDir`: a SQLite file there (grdp.sqlite), as the server uses; else in memory.
+    handle = openDatabase(
+      options.dataDir ? { databaseUrl: '', dataDir: options.dataDir } : { databaseUrl: ':memory:', dataDir: '' },
+    );
   }
   await migrate(handle);
   const repos = createRepositories(handle.db);
@@ -73,6 +76,12 @@ export async function makeApp(
 export async function dump(db: Db): Promise<string> {
   const out = {
     scenarios: await db.selectFrom('scenarios').selectAll().orderBy('id').execute(),
+    scenario_versions: await db
+      .selectFrom('scenario_versions')
+      .selectAll()
+      .orderBy('scenario_id')
+      .orderBy('number')
+      .execute(),
     actual_revisions: await db
       .selectFrom('actual_revisions')
       .selectAll()

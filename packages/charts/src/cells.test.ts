@@ -30,6 +30,21 @@ describe('data tables', () => {
     expect(table.rows[3]!.values).toEqual({ low: null, high: null, actual: null });
   });
 
+  it("band table with an earlier version's band: two more columns named after it", () => {
+    const table = bandTable(
+      { ...band, earlier: { label: 'Phiên bản 1', bands: [{ period: 'Q1', low: 5.9, high: 6.2 }] } },
+      'quarterly',
+      'vi',
+      't',
+    );
+    expect(table.columns.slice(3)).toEqual([
+      { key: 'earlierLow', label: 'Phiên bản 1: Thấp (%)' },
+      { key: 'earlierHigh', label: 'Phiên bản 1: Cao (%)' },
+    ]);
+    expect(table.rows[0]!.values).toMatchObject({ earlierLow: 5.9, earlierHigh: 6.2 });
+    expect(table.rows[1]!.values).toMatchObject({ earlierLow: null, earlierHigh: null });
+  });
+
   it('cells: vi-VN numbers at 2 decimals, "–" where none, the vintage (derived marked)', () => {
     const cells = tableCells(bandTable(band, 'quarterly', 'vi', 't'), 'vi');
     expect(cells.head).toEqual(['Kỳ', 'Thấp (%)', 'Cao (%)', 'Thực hiện (%)', 'Loại số liệu']);

@@ -27,6 +27,8 @@ export interface ScenarioChartRequest {
   contributions?: ContributionSource;
   /** Default true (web); images set false. */
   responsive?: boolean;
+  /** Band charts: an earlier version of the scenario, drawn faintly behind, under this legend name. */
+  earlier?: { label: string; scenario: Pick<Scenario, 'targets'> };
 }
 
 export interface ScenarioChart {
@@ -79,7 +81,7 @@ export function scenarioChart(
     ...(request.responsive !== undefined && { responsive: request.responsive }),
   };
   if (entry.kind === 'band') {
-    const input = { ...bandInput(scenario, actualTable(scenario, base), entry.key), title };
+    const input = { ...bandInput(scenario, actualTable(scenario, base), entry.key, request.earlier), title };
     return {
       entry,
       view,

@@ -1,7 +1,8 @@
 /**
  * Each chart's data table: what the CSV and JSON downloads, the table under a chart and screen readers get.
  * The JSON shape: `{title, columns: [{key, label}], rows: [{period, label, values: {<column key>: number|null}}]}`;
- * band charts have the columns `low`, `high`, `actual` (a row also says the actual's vintage), the contributions
+ * band charts have the columns `low`, `high`, `actual` (a row also says the actual's vintage; with an earlier
+ * version's band also `earlierLow`, `earlierHigh`), the contributions
  * chart one column per sector id and `total`, the fan `p5` … `p95`. Values are the engine's figures as they are
  * (rounded only for display, once, so that a figure never rounds twice); `null` where the chart shows nothing.
  */
@@ -53,11 +54,17 @@ export function bandTable(input: BandChartInput, view: ChartView, lang: Lang, ti
   const rows = viewPeriods(view).map((period) => {
     const band = input.bands.find((b) => b.period === period);
     const actual = input.actuals.filter((a) => a.period === period).at(-1);
-    const r = row(period, lang, {
+    const values: Record<string, number | null> = {
       low: tableValue(band?.low),
       high: tableValue(band?.high),
       actual: tableValue(actual?.value),
-    });
+    };
+    if (input.earlier) {
+      const before = input.earlier.bands.find((b) => b.period === period);
+      values.earlierLow = tableValue(before?.low);
+      values.earlierHigh = tableValue(before?.high);
+    }
+    const r = row(period, lang, values);
     if (actual) {
       r.vintage = actual.vintage;
       r.derived = actual.derived === true;
@@ -70,6 +77,12 @@ export function bandTable(input: BandChartInput, view: ChartView, lang: Lang, ti
       { key: 'low', label: `${t('low', lang)} (%)` },
       { key: 'high', label: `${t('high', lang)} (%)` },
       { key: 'actual', label: `${t('actual', lang)} (%)` },
+      ...(input.earlier
+        ? [
+            { key: 'earlierLow', label: `${input.earlier.label}: ${t('low', lang)} (%)` },
+            { key: 'earlierHigh', label: `${input.earlier.label}: ${t('high', lang)} (%)` },
+          ]
+        : []),
     ],
     rows,
   };

@@ -29,6 +29,9 @@ export interface Theme {
   /** Target band: fill (translucent) and its edges. */
   bandFill: string;
   bandBorder: string;
+  /** An earlier version's band, drawn faintly: a paler fill and its (dashed) edges. */
+  earlierBandFill: string;
+  earlierBandBorder: string;
   /** Target lines on the fan chart. */
   target: string;
   /** Fan rings from outer (5–10, 90–95) to inner (25–75). */
@@ -82,6 +85,8 @@ export const THEMES: Readonly<Record<ThemeName, Theme>> = {
     emphasis: OKABE_ITO.black,
     bandFill: withAlpha(OKABE_ITO.skyBlue, 0.35),
     bandBorder: OKABE_ITO.blue,
+    earlierBandFill: withAlpha(OKABE_ITO.reddishPurple, 0.1),
+    earlierBandBorder: withAlpha(OKABE_ITO.reddishPurple, 0.6),
     target: OKABE_ITO.vermillion,
     fanFills: [withAlpha(OKABE_ITO.blue, 0.15), withAlpha(OKABE_ITO.blue, 0.3), withAlpha(OKABE_ITO.blue, 0.5)],
     fanMedian: OKABE_ITO.blue,
@@ -98,6 +103,8 @@ export const THEMES: Readonly<Record<ThemeName, Theme>> = {
     emphasis: '#FFFFFF',
     bandFill: withAlpha(OKABE_ITO.skyBlue, 0.3),
     bandBorder: OKABE_ITO.skyBlue,
+    earlierBandFill: withAlpha(OKABE_ITO.reddishPurple, 0.12),
+    earlierBandBorder: withAlpha(OKABE_ITO.reddishPurple, 0.65),
     target: OKABE_ITO.vermillion,
     fanFills: [
       withAlpha(OKABE_ITO.skyBlue, 0.15),

@@ -25,6 +25,14 @@ export interface BandChartInput {
   title?: string;
   bands: readonly BandPoint[];
   actuals: readonly ActualPoint[];
+  /** An earlier version's bands, drawn faintly behind the current ones (dashed edges, pale fill). */
+  earlier?: EarlierBands;
+}
+
+/** The bands of an earlier version of the scenario, with the name the legend gives it ("Phiên bản 1"). */
+export interface EarlierBands {
+  label: string;
+  bands: readonly BandPoint[];
 }
 
 /** Contributions (percentage points) by sector key and the total growth (%) for one period. */

@@ -8,6 +8,7 @@ export * from './calibrate/index.ts';
 export * from './draft/index.ts';
 export * from './errors.ts';
 export * from './evaluate/index.ts';
+export * from './format/appendix.ts';
 export * from './format/index.ts';
 export * from './history/index.ts';
 export * from './indicators/index.ts';

@@ -5,8 +5,11 @@
  */
 import type {
   ActualRevision,
+  AdjustAnswer,
+  AdjustRequest,
   ApiIssue,
   CreatedToken,
+  DraftRequest,
   EvaluateAnswer,
   HistoryRevision,
   ImportAnswer,
@@ -14,13 +17,17 @@ import type {
   PutActualRequest,
   PutScenarioResult,
   ScenarioSummary,
+  ScenarioVersion,
+  ScenarioVersionInfo,
   StoredScenario,
   TokenInfo,
+  VersionComparison,
   Whatif,
 } from '@grdp/api/types';
 import {
   type BaseOrigin,
   effectiveScenario,
+  type Lang,
   type Period,
   type QuarterValues,
   resolveBase,
@@ -30,16 +37,22 @@ import { getLang } from './i18n/index.ts';
 
 export type {
   ActualRevision,
+  AdjustAnswer,
+  AdjustRequest,
   ApiIssue,
   CreatedToken,
+  DraftRequest,
   EvaluateAnswer,
   HistoryRevision,
   ImportAnswer,
   IndicatorsAnswer,
   PutScenarioResult,
   ScenarioSummary,
+  ScenarioVersion,
+  ScenarioVersionInfo,
   StoredScenario,
   TokenInfo,
+  VersionComparison,
   Whatif,
 } from '@grdp/api/types';
 
@@ -73,6 +86,8 @@ export interface RequestOptions {
   /** Sent as is (a YAML text, a file) with this content type. */
   raw?: { data: BodyInit; type: string };
   ifMatch?: string;
+  /** A successful answer is a file (an XLSX): returned as a Blob; an error answer is still read as JSON. */
+  file?: boolean;
 }
 
 export interface Answer<T> {
@@ -98,6 +113,8 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.ifMatch) headers['if-match'] = options.ifMatch;
   const response = await fetch(BASE + path, { method: options.method ?? 'GET', headers, body });
+  if (response.ok && options.file)
+    return { status: response.status, data: (await response.blob()) as T, etag: response.headers.get('etag') };
   const text = await response.text();
   let data: unknown = null;
   try {
@@ -162,8 +179,33 @@ export const api = {
         raw: { data: file, type: /\.xlsx$/i.test(file.name) ? XLSX_TYPE : 'text/csv' },
       })
     ).data,
+  /** Adjusts the stored scenario on the server; with `save`, stores it as the new current version (editor). */
+  adjust: async (id: string, body: AdjustRequest, token: string | null, ifMatch?: string) =>
+    (
+      await request<AdjustAnswer>(`/scenarios/${enc(id)}/adjust`, {
+        method: 'POST',
+        body,
+        ...(token ? { token } : {}),
+        ...(ifMatch !== undefined && { ifMatch }),
+      })
+    ).data,
+  /** The scenario's versions, oldest first (the last is current). */
+  listVersions: async (id: string) =>
+    (await request<{ versions: ScenarioVersionInfo[] }>(`/scenarios/${enc(id)}/versions`)).data.versions,
+  getVersion: async (id: string, n: number) =>
+    (await request<ScenarioVersion>(`/scenarios/${enc(id)}/versions/${n}`)).data,
+  /** Two versions side by side (the engine's compareVersions on the server). */
+  compareVersions: async (id: string, from: number, to: number) =>
+    (
+      await request<VersionComparison>(
+        `/scenarios/${enc(id)}/versions/compare?${new URLSearchParams({ from: String(from), to: String(to) })}`,
+      )
+    ).data,
   /** The main indicators with their status (GET /api/scenarios/:id/indicators). */
   indicators: async (id: string) => (await request<IndicatorsAnswer>(`/scenarios/${enc(id)}/indicators`)).data,
+  /** POST /api/planner/draft/appendix.xlsx: the server drafts the same table (engine `draftScenario`) as a workbook. */
+  draftAppendix: async (body: DraftRequest, lang: Lang) =>
+    (await request<Blob>(`/planner/draft/appendix.xlsx?lang=${lang}`, { method: 'POST', body, file: true })).data,
   listWhatifs: async (id: string) =>
     (await request<{ whatifs: Whatif[] }>(`/scenarios/${enc(id)}/whatifs`)).data.whatifs,
   saveWhatif: async (id: string, name: string, body: Record<string, unknown>, token: string) =>

@@ -48,6 +48,9 @@ async function render(): Promise<void> {
       case 'draft':
         await (await import('./views/draft.ts')).renderDraft(ctx);
         break;
+      case 'appendix':
+        await (await import('./views/appendix.ts')).renderAppendix(ctx);
+        break;
       case 'tokens':
         await (await import('./views/tokens.ts')).renderTokens(ctx);
         break;

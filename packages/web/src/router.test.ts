@@ -19,10 +19,27 @@ describe('routes', () => {
     expect(r.query.get('b')).toBe('mid');
   });
 
-  it('reads the draft studio, and writes its link back', () => {
+  it('reads the draft studio, with or without its state, and writes its link back', () => {
     const r = at('#/s/an-giang-2023/draft');
-    expect(r).toEqual({ name: 'draft', id: 'an-giang-2023' });
+    expect(r).toEqual({ name: 'draft', id: 'an-giang-2023', query: new URLSearchParams() });
     expect(href(r)).toBe('#/s/an-giang-2023/draft');
+    const withState = at('#/s/an-giang-2023/draft?fy=agriculture:3.2,4.1&reconcile=shift');
+    if (withState.name !== 'draft') throw new Error(withState.name);
+    expect(withState.query.getAll('fy')).toEqual(['agriculture:3.2,4.1']);
+    expect(href(withState)).toBe('#/s/an-giang-2023/draft?fy=agriculture%3A3.2%2C4.1&reconcile=shift');
+    expect(at(href(withState))).toEqual(withState);
+  });
+
+  it("reads the appendix of a stored scenario and of a draft's state", () => {
+    expect(at('#/s/an-giang-2023/appendix')).toEqual({
+      name: 'appendix',
+      id: 'an-giang-2023',
+      draft: false,
+      query: new URLSearchParams(),
+    });
+    const d = at('#/s/an-giang-2023/draft/appendix?profile=shape&shape=agriculture:-1,2,0,-1');
+    expect(d).toMatchObject({ name: 'appendix', id: 'an-giang-2023', draft: true });
+    expect(at(href(d))).toEqual(d);
   });
 
   it('reads embeds and dashboards', () => {

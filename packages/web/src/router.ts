@@ -1,6 +1,8 @@
 /**
  * Routes. The app uses hash routes (static serving needs no rewrite): `#/` scenario list, `#/s/<id>` dashboard,
- * `#/s/<id>/entry`, `#/s/<id>/whatif?…`, `#/s/<id>/draft` (the draft studio), `#/s/<id>/department/<dept>` (a department's indicators report),
+ * `#/s/<id>/entry`, `#/s/<id>/whatif?…`, `#/s/<id>/draft?…` (the draft studio, its state in the query),
+ * `#/s/<id>/appendix` (the scenario's table as the plan's appendix, printable) and `#/s/<id>/draft/appendix?…`
+ * (the same for the draft the query describes), `#/s/<id>/department/<dept>` (a department's indicators report),
  * `#/tokens`. The embed page is a real path, `/embed/<scenario>/<chart>?lang=&view=`
  * (the server falls back to index.html there). Hashes not starting with `#/` (the skip link) are not routes.
  */
@@ -12,7 +14,9 @@ export type Route =
   | { name: 'dashboard'; id: string; query: URLSearchParams }
   | { name: 'entry'; id: string; query: URLSearchParams }
   | { name: 'whatif'; id: string; query: URLSearchParams }
-  | { name: 'draft'; id: string }
+  | { name: 'draft'; id: string; query: URLSearchParams }
+  /** `draft`: the table drafted from the studio state in `query`, else the stored scenario's. */
+  | { name: 'appendix'; id: string; draft: boolean; query: URLSearchParams }
   | { name: 'department'; id: string; department: string }
   | { name: 'embed'; id: string; chart: string; query: URLSearchParams }
   | { name: 'notFound' };
@@ -33,11 +37,14 @@ export function parseRoute(loc: Pick<Location, 'pathname' | 'hash' | 'search'>):
   if (path === '/tokens' || path === '/tokens/') return { name: 'tokens' };
   const dept = /^\/s\/([^/]+)\/department\/([^/]+)\/?$/.exec(path);
   if (dept) return { name: 'department', id: decodeURIComponent(dept[1]!), department: decodeURIComponent(dept[2]!) };
+  const appendix = /^\/s\/([^/]+)\/(draft\/)?appendix\/?$/.exec(path);
+  if (appendix)
+    return { name: 'appendix', id: decodeURIComponent(appendix[1]!), draft: appendix[2] !== undefined, query };
   const m = /^\/s\/([^/]+)(?:\/(entry|whatif|draft))?\/?$/.exec(path);
   if (!m) return { name: 'notFound' };
   const id = decodeURIComponent(m[1]!);
   if (m[2] === 'entry') return { name: 'entry', id, query };
-  if (m[2] === 'draft') return { name: 'draft', id };
+  if (m[2] === 'draft') return { name: 'draft', id, query };
   if (m[2] === 'whatif') return { name: 'whatif', id, query: upgradeShockQuery(query) };
   return { name: 'dashboard', id, query };
 }
@@ -68,7 +75,11 @@ export function href(route: Route): string {
       return `#/s/${encodeURIComponent(route.id)}${suffix}${q ? `?${q}` : ''}`;
     }
     case 'draft':
-      return `#/s/${encodeURIComponent(route.id)}/draft`;
+    case 'appendix': {
+      const suffix = route.name === 'draft' ? '/draft' : route.draft ? '/draft/appendix' : '/appendix';
+      const q = route.query.toString();
+      return `#/s/${encodeURIComponent(route.id)}${suffix}${q ? `?${q}` : ''}`;
+    }
     case 'department':
       return `#/s/${encodeURIComponent(route.id)}/department/${encodeURIComponent(route.department)}`;
     case 'embed':

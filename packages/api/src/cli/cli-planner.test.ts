@@ -1,9 +1,10 @@
-/** The planner's commands as the README documents them: draft, adjust, merge. */
+/** The planner's commands as the README documents them: draft, adjust, merge, appendix. */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadScenario, residualsFor } from '@grdp/engine';
+import { appendixGrid, appendixTable, loadScenario, residualsFor } from '@grdp/engine';
 import { describe, expect, it } from 'vitest';
+import { readBack } from '../../test-support/files.ts';
 import { runCli } from './main.ts';
 import { captureIo } from './test-io.ts';
 
@@ -124,5 +125,86 @@ base:
     expect(merged.base!.levels.services).toEqual([120, 140, 160, 180]);
     expect(merged.base!.from!.map((f) => f.id)).toEqual(['an-giang-2024', 'kien-giang-2024']);
     expect(merged.region).toBe('An Giang + Kiên Giang');
+  });
+});
+
+describe('grdp appendix', () => {
+  it("writes the plan's appendix: the XLSX cells are the engine's appendix grid, the terminal shows the same", async () => {
+    const out = join(tmp(), 'appendix.xlsx');
+    const io = captureIo();
+    expect(await runCli(['appendix', anGiang, '--lang', 'vi', '--out', out], io)).toBe(0);
+    const table = appendixTable(loadScenario(readFileSync(anGiang, 'utf8')).scenario, 'vi');
+    const book = await readBack(readFileSync(out));
+    const rows = book['Phụ lục']!.map((r) => r.map((c) => (c.value === null ? '' : String(c.value))));
+    expect(rows.slice(0, 3).map((r) => r[0])).toEqual([table.title, table.subtitle, table.unit]);
+    expect(rows.slice(3)).toEqual(appendixGrid(table));
+    expect(io.stdout()).toContain('Cả năm');
+    expect(io.stdout()).toMatch(/Tổng GRDP\s+6,15 – 6,54%.*7,0 – 7,5%/);
+  });
+
+  it('a drafted file, in English; refuses an existing file without --force and an --out that is not .xlsx', async () => {
+    const dir = tmp();
+    const drafted = join(dir, 'draft.yaml');
+    expect(await runCli(['draft', targets, '--profile', 'flat', '--out', drafted], captureIo())).toBe(0);
+    const out = join(dir, 'draft-appendix.xlsx');
+    const io = captureIo();
+    expect(await runCli(['appendix', drafted, '--out', out, '--json'], io)).toBe(0);
+    const answer = JSON.parse(io.stdout()) as { out: string; columns: { label: string }[]; rows: unknown[] };
+    expect(answer.columns.map((c) => c.label)).toEqual(
+      appendixTable(loadScenario(readFileSync(drafted, 'utf8')).scenario, 'en').columns.map((c) => c.label),
+    );
+    expect(answer.rows).toHaveLength(5);
+    const again = captureIo();
+    expect(await runCli(['appendix', drafted, '--out', out], again)).toBe(1);
+    expect(again.stderr()).toMatch(/exists; add --force/);
+    const wrong = captureIo();
+    expect(await runCli(['appendix', drafted, '--out', join(dir, 'x.csv')], wrong)).toBe(1);
+    expect(wrong.stderr()).toMatch(/\.xlsx/);
+  });
+});
+
+describe('the worked example: the merged An Giang (old An Giang + Kiên Giang), as README.md runs it', () => {
+  const readme = readFileSync(join(repo, 'README.md'), 'utf8');
+  const line = readme.split('\n').find((l) => l.startsWith('npm run grdp -- merge scenarios/merged/'));
+  const committed = join(repo, 'scenarios/merged/an-giang-merged-2024.yaml');
+
+  it('re-running the README command reproduces the committed file byte for byte', async () => {
+    expect(line).toBeDefined();
+    const args = (line!.replace(/\s+#.*$/, '').match(/"[^"]*"|\S+/g) ?? []).map((a) => a.replace(/^"|"$/g, ''));
+    expect(args.slice(0, 4)).toEqual(['npm', 'run', 'grdp', '--']);
+    const cli = args.slice(4).map((a) => (a.startsWith('scenarios/') ? join(repo, a) : a));
+    const at = cli.indexOf('--out');
+    expect(cli[at + 1]).toBe('an-giang-merged-2024.yaml');
+    const out = join(tmp(), 'an-giang-merged-2024.yaml');
+    cli[at + 1] = out;
+    const io = captureIo();
+    expect(await runCli(cli, io), io.stderr()).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(readFileSync(committed, 'utf8'));
+  });
+
+  it("its levels are Kiên Giang's plus old An Giang's index scaled to its stated size", () => {
+    const load = (f: string) => loadScenario(readFileSync(join(repo, 'scenarios/merged', f), 'utf8')).scenario;
+    const merged = load('an-giang-merged-2024.yaml');
+    const kienGiang = load('kien-giang-2024.yaml');
+    const oldAnGiang = load('an-giang-old-2024.yaml');
+    const size = merged.base!.from!.find((f) => f.id === 'an-giang-old-2024')!.size!;
+    expect(size).toBe(68_914.22);
+    let indexSum = 0;
+    for (const row of Object.values(oldAnGiang.base!.levels)) for (const v of row) indexSum += v;
+    expect(indexSum).toBeCloseTo(100, 9);
+    let total = 0;
+    for (const id of ['agriculture', 'industry_construction', 'services', 'product_taxes'])
+      for (let q = 0; q < 4; q++) {
+        const m = merged.base!.levels[id]![q]!;
+        expect(m).toBeCloseTo(
+          kienGiang.base!.levels[id]![q]! + (oldAnGiang.base!.levels[id]![q]! * size) / indexSum,
+          8,
+        );
+        total += m;
+      }
+    // 78,259.75 (Kiên Giang, published) + 68,914.22 (old An Giang, estimated)
+    expect(total).toBeCloseTo(147_173.97, 8);
+    expect(merged).toMatchObject({ id: 'an-giang-merged-2024', region: 'An Giang', year: 2025 });
+    expect(merged.base!.unit).toBe('billion VND');
   });
 });

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { evaluatePlan, loadPlan, loadScenario, requiredAverageGrowth } from '@grdp/engine';
+import { evaluatePlan, loadPlan, loadScenario, planBaseFromScenario, requiredAverageGrowth } from '@grdp/engine';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from './main.ts';
 import { captureIo } from './test-io.ts';
@@ -53,15 +53,33 @@ describe('grdp simulate', () => {
 });
 
 describe('grdp plan', () => {
-  it('evaluates the plan file with the engine', async () => {
+  it('evaluates the plan file with the engine, its base taken from the merged An Giang (baseFrom)', async () => {
     const r = await json(['plan', planFile]);
-    const plan = loadPlan(readFileSync(planFile, 'utf8'));
+    const merged = loadScenario(readFileSync(join(root, 'scenarios/merged/an-giang-merged-2024.yaml'), 'utf8'));
+    const plan = planBaseFromScenario(loadPlan(readFileSync(planFile, 'utf8')), merged.scenario);
     expect(r.evaluation).toEqual(JSON.parse(JSON.stringify(evaluatePlan(plan))));
+    expect(r.evaluation.baseLevel).toBe(159_521.866083);
     expect(r.required).toEqual(JSON.parse(JSON.stringify(requiredAverageGrowth(plan))));
     const text = await run(['plan', planFile]);
     expect(text.code, text.err).toBe(0);
-    expect(text.out).toMatch(/2030 index: 168\.5058/);
+    expect(text.out).toMatch(
+      /Base 2025: 159,521\.87 billion VND \(constant 2010 prices\), from merged\/an-giang-merged-2024\.yaml/,
+    );
+    expect(text.out).toMatch(/2030 index: 168\.5058; level: 268,803\.62/);
     expect(text.out).toMatch(/Geometric average growth 2026–2030: 11\.000%/);
+    const vi = await run(['plan', planFile, '--lang', 'vi']);
+    expect(vi.out).toMatch(/Mức gốc 2025: 159\.521,87 tỷ đồng \(giá so sánh 2010\)/);
+  });
+
+  it('without the merged base file the plan is evaluated as an index, and says so', async () => {
+    const alone = join(dir, 'an-giang-2026-2030.plan.yaml');
+    writeFileSync(alone, readFileSync(planFile, 'utf8'));
+    const r = await json(['plan', alone]);
+    expect(r.evaluation.baseLevel).toBeNull();
+    expect(r.evaluation.finalIndex).toBe(168.50581551);
+    const text = await run(['plan', alone]);
+    expect(text.code, text.err).toBe(0);
+    expect(text.out).toMatch(/merged\/an-giang-merged-2024\.yaml is not there: the plan is evaluated as an index/);
   });
 
   it('reports a bad plan with its path', async () => {

@@ -1,7 +1,8 @@
 /**
  * Backup and restore of the whole database as one JSON document (gzip when the file name ends in `.gz`):
- * `{format: 'grdp-backup', schemaVersion, createdAt, tables: {scenarios, actual_revisions, indicator_actual_revisions,
- * tokens, whatifs}}`.
+ * `{format: 'grdp-backup', schemaVersion, createdAt, tables: {scenarios, scenario_versions, actual_revisions,
+ * indicator_actual_revisions, tokens, whatifs}}`. A backup written before scenario versions existed (no
+ * `scenario_versions`) is restored with each scenario as its own version 1, as the migration does.
  * Every row is kept as stored (full actuals history, token hashes — never plain tokens). A backup is written
  * atomically (temp file, fsync, rename); a restore replaces the whole content in ONE transaction and refuses a
  * file from a newer schema than this build knows.
@@ -21,6 +22,7 @@ export const BACKUP_FORMAT = 'grdp-backup';
 /** The tables in insert order (parents first); deleted in reverse. */
 export const BACKUP_TABLES = [
   'scenarios',
+  'scenario_versions',
   'actual_revisions',
   'indicator_actual_revisions',
   'tokens',
@@ -31,6 +33,18 @@ type TableName = (typeof BACKUP_TABLES)[number];
 /** The columns of each table, as a backup must carry them. */
 const COLUMNS: { [T in TableName]: readonly (keyof Database[T])[] } = {
   scenarios: ['id', 'yaml', 'json', 'updated_at', 'updated_by', 'etag'],
+  scenario_versions: [
+    'scenario_id',
+    'number',
+    'yaml',
+    'json',
+    'label',
+    'issued',
+    'note',
+    'parent',
+    'author',
+    'created_at',
+  ],
   actual_revisions: [
     'scenario_id',
     'period',
@@ -60,6 +74,10 @@ const COLUMNS: { [T in TableName]: readonly (keyof Database[T])[] } = {
   whatifs: ['id', 'scenario_id', 'name', 'body_json', 'created_at', 'author'],
 };
 const NULLABLE: Record<string, true> = {
+  'scenario_versions.label': true,
+  'scenario_versions.issued': true,
+  'scenario_versions.note': true,
+  'scenario_versions.parent': true,
   'actual_revisions.note': true,
   'actual_revisions.previous_values_json': true,
   'indicator_actual_revisions.published': true,
@@ -70,6 +88,7 @@ const NULLABLE: Record<string, true> = {
 };
 const ORDER: { [T in TableName]: readonly string[] } = {
   scenarios: ['id'],
+  scenario_versions: ['scenario_id', 'number'],
   actual_revisions: ['scenario_id', 'period', 'revision'],
   indicator_actual_revisions: ['scenario_id', 'indicator_id', 'year', 'revision'],
   tokens: ['id'],
@@ -102,6 +121,11 @@ export async function createBackup(db: Db): Promise<Backup> {
       for (const c of ORDER[t]) q = q.orderBy(c as never);
       const rows = (await q.execute()) as Record<string, unknown>[];
       if (t === 'actual_revisions') for (const r of rows) r.revision = Number(r.revision);
+      if (t === 'scenario_versions')
+        for (const r of rows) {
+          r.number = Number(r.number);
+          if (r.parent !== null) r.parent = Number(r.parent);
+        }
       if (t === 'indicator_actual_revisions')
         for (const r of rows) {
           r.revision = Number(r.revision);
@@ -197,6 +221,20 @@ export function checkBackup(doc: unknown): Backup {
     throw new BackupError('tables must be an object with one array per table');
   for (const name of Object.keys(tables))
     if (!(BACKUP_TABLES as readonly string[]).includes(name)) throw new BackupError(`unknown table "${name}"`);
+  // Written before scenario versions: each scenario is its own version 1 (what migration 0002 does).
+  if (tables.scenario_versions === undefined && Array.isArray(tables.scenarios))
+    tables.scenario_versions = (tables.scenarios as Record<string, unknown>[]).map((r) => ({
+      scenario_id: r?.id,
+      number: 1,
+      yaml: r?.yaml,
+      json: r?.json,
+      label: null,
+      issued: null,
+      note: null,
+      parent: null,
+      author: r?.updated_by,
+      created_at: r?.updated_at,
+    }));
   for (const t of BACKUP_TABLES) {
     const rows = tables[t];
     if (!Array.isArray(rows)) throw new BackupError(`tables.${t} must be an array`);
@@ -209,8 +247,8 @@ export function checkBackup(doc: unknown): Backup {
       for (const c of cols) {
         const v = (row as Record<string, unknown>)[c];
         const ok =
-          c === 'revision' || c === 'year'
-            ? typeof v === 'number' && Number.isInteger(v) && v >= 1
+          c === 'revision' || c === 'year' || c === 'number' || c === 'parent'
+            ? (typeof v === 'number' && Number.isInteger(v) && v >= 1) || (v === null && NULLABLE[`${t}.${c}`] === true)
             : typeof v === 'string' || (v === null && NULLABLE[`${t}.${c}`] === true);
         if (!ok) throw new BackupError(`tables.${t}[${i}].${c} has a wrong value: ${JSON.stringify(v)}`);
       }
@@ -278,6 +316,7 @@ function checkContent(backup: Backup): void {
   const known = (id: string, at: string) => {
     if (!scenarioIds.has(id)) throw new BackupError(`${at}.scenario_id "${id}" is not a scenario of the backup`);
   };
+  checkVersions(backup, known);
   backup.tables.actual_revisions.forEach((r, i) => {
     const at = `tables.actual_revisions[${i}]`;
     known(r.scenario_id, at);
@@ -300,6 +339,48 @@ function checkContent(backup: Backup): void {
     const body = jsonOf(r.body_json, `${at}.body_json`);
     if (typeof body !== 'object' || body === null || Array.isArray(body))
       throw new BackupError(`${at}.body_json must be a JSON object`);
+  });
+}
+
+/**
+ * Scenario versions: each of a backup scenario, numbered 1, 2, 3… without gaps, each a valid scenario of that id,
+ * adjusting only an earlier version of its own scenario, and the last one holding the scenario's current content.
+ */
+function checkVersions(backup: Backup, known: (id: string, at: string) => void): void {
+  const byScenario = new Map<string, { number: number; yaml: string; json: string }[]>();
+  backup.tables.scenario_versions.forEach((r, i) => {
+    const at = `tables.scenario_versions[${i}]`;
+    known(r.scenario_id, at);
+    const list = byScenario.get(r.scenario_id) ?? [];
+    if (r.number !== list.length + 1)
+      throw new BackupError(
+        `${at}.number is ${r.number}; the versions of "${r.scenario_id}" are numbered 1, 2, 3… in order, so ${list.length + 1} was expected`,
+      );
+    if (r.parent !== null && r.parent >= r.number)
+      throw new BackupError(`${at}.parent ${r.parent} is not an earlier version of "${r.scenario_id}"`);
+    if (r.issued !== null && !/^\d{4}-\d{2}-\d{2}$/.test(r.issued))
+      throw new BackupError(`${at}.issued is not a date (YYYY-MM-DD): ${JSON.stringify(r.issued)}`);
+    try {
+      const stored = jsonOf(r.json, `${at}.json`);
+      if (typeof stored !== 'object' || stored === null || Array.isArray(stored))
+        throw new BackupError(`${at}.json is not a valid scenario: not a JSON object`);
+      const { scenario } = parseScenarioObject(scenarioToFile(stored as Scenario));
+      if (scenario.id !== r.scenario_id)
+        throw new BackupError(`${at}.json has id "${scenario.id}", the row "${r.scenario_id}"`);
+    } catch (e) {
+      if (e instanceof BackupError) throw e;
+      throw new BackupError(`${at}.json is not a valid scenario: ${(e as Error).message}`);
+    }
+    list.push({ number: r.number, yaml: r.yaml, json: r.json });
+    byScenario.set(r.scenario_id, list);
+  });
+  backup.tables.scenarios.forEach((r, i) => {
+    const last = byScenario.get(r.id)?.at(-1);
+    if (!last) throw new BackupError(`tables.scenarios[${i}] ("${r.id}") has no version in tables.scenario_versions`);
+    if (last.yaml !== r.yaml || last.json !== r.json)
+      throw new BackupError(
+        `tables.scenarios[${i}] ("${r.id}") differs from its last version (${last.number}), which is the current one`,
+      );
   });
 }
 

@@ -8,6 +8,24 @@ export interface ScenarioTable {
   etag: string;
 }
 
+/** One stored content of a scenario; the highest number is the current one (the `scenarios` row). */
+export interface ScenarioVersionTable {
+  scenario_id: string;
+  /** 1, 2, 3… per scenario. */
+  number: number;
+  yaml: string;
+  json: string;
+  /** The file's `version.label` (initial, adjusted-Q2…), if it has one. */
+  label: string | null;
+  /** The file's `version.date`: the day the version was issued (YYYY-MM-DD), if given. */
+  issued: string | null;
+  note: string | null;
+  /** The number of the version this one adjusts (null for a first or a replaced version). */
+  parent: number | null;
+  author: string;
+  created_at: string;
+}
+
 export interface ActualRevisionTable {
   scenario_id: string;
   period: string;
@@ -58,6 +76,7 @@ export interface WhatifTable {
 
 export interface Database {
   scenarios: ScenarioTable;
+  scenario_versions: ScenarioVersionTable;
   actual_revisions: ActualRevisionTable;
   indicator_actual_revisions: IndicatorActualRevisionTable;
   tokens: TokenTable;

@@ -4,20 +4,18 @@
  * `evaluate` on the resolved base) with the tracking status of each actual (engine `track`).
  */
 import {
-  bandPath,
   type Evaluation,
-  evaluate,
   type Lang,
   PERIODS,
   type Period,
   periodLabel,
-  resolveBase,
   type Scenario,
   TOTAL,
   type TrackState,
   track,
   type Vintage,
 } from '@grdp/engine';
+import { evaluateOf } from '../compute/run.ts';
 import { COLUMN_HEADERS, TEMPLATE_COLUMNS } from './columns.ts';
 import { type CsvSeparator, writeCsv } from './csv.ts';
 import { csvNumber } from './numbers.ts';
@@ -48,15 +46,14 @@ const STATUS_LABELS: Record<TrackState, Record<Lang, string>> = {
 /** A period as the file's readers write it: "Quý I" in vi, "Q1" in en (both read back by the importer). */
 export const periodText = (p: Period, lang: Lang) => (lang === 'vi' ? periodLabel(p, 'vi') : p);
 
-/** Low and high evaluations on the band paths, over the sectors that have a full path and levels. */
+/**
+ * Low and high evaluations on the band paths — the same `evaluateOf` the evaluate route and `grdp evaluate` call,
+ * so the export's computed sheet shows the figures every other surface shows — and the tracking status of each
+ * actual on that same base.
+ */
 export async function computeTables(scenario: Scenario) {
-  const resolved = await resolveBase(scenario);
-  const base = resolved.base;
-  const low = bandPath(scenario, 'low');
-  const high = bandPath(scenario, 'high');
-  const sectors = scenario.sectors.filter((s) => low[s.id] && high[s.id] && base[s.id]);
-  const run = (growth: typeof low): Evaluation => evaluate({ sectors, base, growth });
-  return { resolved, low: run(low), high: run(high), track: track(scenario, base) };
+  const e = await evaluateOf(scenario);
+  return { low: e.low, high: e.high, track: track(scenario, e.base.levels) };
 }
 
 export async function exportTables(scenario: Scenario, lang: Lang): Promise<ExportTables> {

@@ -103,6 +103,10 @@ export interface SheetSpec {
   rows: (string | number | null)[][];
   /** Column widths in characters. */
   widths?: number[];
+  /** Lines above the header (a title, a subtitle), bold, each merged across the header's columns. */
+  preamble?: string[];
+  /** Horizontal alignment per column (default: Excel's). */
+  align?: ('left' | 'right' | 'center')[];
 }
 
 /** A workbook of the given sheets, bold header, frozen first row, numbers as numbers with format 0.00. */
@@ -112,8 +116,13 @@ export async function writeXlsx(sheets: readonly SheetSpec[]): Promise<Buffer> {
   workbook.created = new Date(0);
   workbook.modified = new Date(0);
   for (const spec of sheets) {
-    const ws = workbook.addWorksheet(spec.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    ws.addRow(spec.header).font = { bold: true };
+    const preamble = spec.preamble ?? [];
+    const ws = workbook.addWorksheet(spec.name, { views: [{ state: 'frozen', ySplit: preamble.length + 1 }] });
+    preamble.forEach((line, i) => {
+      ws.addRow([spreadsheetSafe(line)]).font = { bold: i === 0 };
+      if (spec.header.length > 1) ws.mergeCells(i + 1, 1, i + 1, spec.header.length);
+    });
+    ws.addRow(spec.header.map((h) => spreadsheetSafe(h))).font = { bold: true };
     for (const row of spec.rows) {
       const added = ws.addRow(row.map((v) => (v === null ? null : typeof v === 'string' ? spreadsheetSafe(v) : v)));
       row.forEach((v, i) => {
@@ -121,7 +130,13 @@ export async function writeXlsx(sheets: readonly SheetSpec[]): Promise<Buffer> {
       });
     }
     spec.header.forEach((h, i) => {
-      ws.getColumn(i + 1).width = spec.widths?.[i] ?? Math.max(10, h.length + 2);
+      const column = ws.getColumn(i + 1);
+      column.width = spec.widths?.[i] ?? Math.max(10, h.length + 2);
+      const horizontal = spec.align?.[i];
+      if (horizontal)
+        column.eachCell((cell, row) => {
+          if (row > preamble.length) cell.alignment = { horizontal };
+        });
     });
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());

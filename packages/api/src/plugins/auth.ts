@@ -1,9 +1,12 @@
 /**
  * Bearer-token auth. Reading and stateless computing are open unless REQUIRE_TOKEN_FOR_READ; writing needs a
  * token with role editor (actuals, imports, what-ifs) or admin (scenarios, tokens; admin can do all an editor can).
- * Missing or wrong token → 401, wrong role → 403. Failed token checks are counted per client address: after
- * AUTH_FAILURE_MAX of them within AUTH_FAILURE_WINDOW seconds, every request from that address that presents a
- * token is answered 429 (with Retry-After) until the window ends, so tokens cannot be guessed at speed.
+ * Missing or wrong token → 401, wrong role → 403. Failed token checks are counted per client address and per
+ * token prefix (its first PREFIX_LENGTH characters): after AUTH_FAILURE_MAX of them within AUTH_FAILURE_WINDOW
+ * seconds, a wrong token from that address, or one starting with that prefix, is answered 429 (with Retry-After)
+ * until the window ends, so guessing is bounded from one address and across many. A valid token is always
+ * checked and admitted: someone else's failures never lock out its owner (an office behind one NAT address).
+ * Tokens are 32 random bytes, so admitting a right guess gives nothing away that guessing could reach.
  */
 import type { FastifyPluginAsync, onRequestAsyncHookHandler } from 'fastify';
 import type { Config } from '../config.ts';
@@ -30,10 +33,13 @@ const RANK: ReadonlyMap<string, number> = new Map([
   ['admin', 2],
 ]);
 
-/** Addresses tracked at most; expired entries are dropped first, then the oldest. */
+/** The characters of a presented token that key its prefix counter (`grdp_` and 7 more). */
+export const PREFIX_LENGTH = 12;
+
+/** Keys tracked at most (per limiter); expired entries are dropped first, then the oldest. */
 const MAX_TRACKED = 10_000;
 
-/** Failed token checks per client address, in fixed windows. */
+/** Failed token checks per key (a client address, or a token prefix), in fixed windows. */
 export function createFailureLimiter(max: number, windowMs: number, clock: () => number = Date.now) {
   const failures = new Map<string, { count: number; resetAt: number }>();
   const entry = (ip: string) => {
@@ -73,7 +79,11 @@ export function createFailureLimiter(max: number, windowMs: number, clock: () =>
 
 export const authPlugin: FastifyPluginAsync<{ config: Config }> = global(async (app, { config }) => {
   app.decorateRequest('principal', null);
-  const limiter = createFailureLimiter(config.authFailureMax ?? 0, (config.authFailureWindowSec ?? 300) * 1000);
+  const max = config.authFailureMax ?? 0;
+  const windowMs = (config.authFailureWindowSec ?? 300) * 1000;
+  // Two limiters, so that a flood of new prefixes cannot push an address's count out of the table.
+  const byAddress = createFailureLimiter(max, windowMs);
+  const byPrefix = createFailureLimiter(max, windowMs);
   app.decorate('authorize', (access: Access): onRequestAsyncHookHandler => {
     return async (request, reply) => {
       const header = request.headers.authorization;
@@ -82,15 +92,21 @@ export const authPlugin: FastifyPluginAsync<{ config: Config }> = global(async (
         if (needsToken) throw new ApiError('UNAUTHORIZED', 'Authorization: Bearer <token> is required');
         return;
       }
-      const wait = limiter.blockedFor(request.ip);
-      if (wait > 0) {
-        reply.header('retry-after', String(wait));
-        throw new ApiError('RATE_LIMITED', `Too many failed token checks from this address; retry in ${wait} s`);
-      }
       const m = /^Bearer +(\S+)\s*$/i.exec(header);
       const principal = m ? await app.repos.tokens.verify(m[1]!) : undefined;
       if (!principal) {
-        limiter.fail(request.ip);
+        const counts: [ReturnType<typeof createFailureLimiter>, string][] = [[byAddress, request.ip]];
+        if (m) counts.push([byPrefix, m[1]!.slice(0, PREFIX_LENGTH)]);
+        // Blocked by the failures before this one; this one counts too.
+        const wait = Math.max(...counts.map(([l, k]) => l.blockedFor(k)));
+        for (const [l, k] of counts) l.fail(k);
+        if (wait > 0) {
+          reply.header('retry-after', String(wait));
+          throw new ApiError(
+            'RATE_LIMITED',
+            `Too many failed token checks from this address or with this token prefix; retry in ${wait} s`,
+          );
+        }
         throw new ApiError('UNAUTHORIZED', 'The bearer token is not valid');
       }
       request.principal = principal;

@@ -9,6 +9,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
     repos: Repositories;
+    /** Why the database file cannot be trusted with a write (SQLite file: deleted, replaced, read-only), or null. */
+    storageProblem(): string | null;
   }
 }
 
@@ -26,5 +28,6 @@ export const dbPlugin: FastifyPluginAsync<DbPluginOptions> = global(async (app, 
   if (owned) await migrate(h);
   app.decorate('db', h.db);
   app.decorate('repos', createRepositories(h.db));
+  app.decorate('storageProblem', () => h.storageProblem?.() ?? null);
   if (owned || closeHandle) app.addHook('onClose', async () => h.db.destroy());
 });

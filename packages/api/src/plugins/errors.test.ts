@@ -225,6 +225,7 @@ describe('one status per error code', () => {
       FORBIDDEN: 403,
       NOT_FOUND: 404,
       STALE_ETAG: 409,
+      ACTUALS_ORPHANED: 409,
       PAYLOAD_TOO_LARGE: 413,
       UNSUPPORTED_MEDIA_TYPE: 415,
       WHATIF_NOT_RUNNABLE: 422,
@@ -233,6 +234,8 @@ describe('one status per error code', () => {
       RESPONSE_MISMATCH: 500,
       BUSY: 503,
       COMPUTE_TIMEOUT: 503,
+      STORAGE_FULL: 507,
+      STORAGE_UNAVAILABLE: 503,
       INTERNAL: 500,
     });
     for (const code of Object.keys(ERROR_CODES) as ErrorCode[])
@@ -248,6 +251,26 @@ describe('one status per error code', () => {
           HTTP_STATUS[code],
         );
     }
+  });
+
+  it('says a full disk plainly: SQLITE_FULL and PostgreSQL SQLSTATE 53100 (disk_full) are 507 STORAGE_FULL', () => {
+    const sqlite = Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+    // pg's DatabaseError carries the SQLSTATE as `code`.
+    const postgres = Object.assign(new Error('could not extend file "base/16384/16385": No space left on device'), {
+      code: '53100',
+      severity: 'ERROR',
+    });
+    for (const e of [sqlite, postgres]) {
+      const r = toErrorResponse(e);
+      expect(r.status).toBe(507);
+      expect(r.body.code).toBe('STORAGE_FULL');
+      expect(r.body.message).toMatch(/disk .*is full/);
+    }
+    const gone = toErrorResponse(
+      Object.assign(new Error('attempt to write a readonly database'), { code: 'SQLITE_READONLY_DBMOVED' }),
+    );
+    expect(gone).toMatchObject({ status: 503, body: { code: 'STORAGE_UNAVAILABLE' } });
+    expect(toErrorResponse(Object.assign(new Error('x'), { code: '23505' })).status).toBe(500);
   });
 
   it('gives an unknown sector key the same 422 on the actuals route as in a what-if', async () => {

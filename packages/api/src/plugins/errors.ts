@@ -17,6 +17,9 @@ import {
   importProblems,
   MAX_IMPORT_ERRORS,
   messageOf,
+  type OrphanedActualInfo,
+  OrphanedActualsError,
+  storageError,
 } from '../errors.ts';
 import { importReason } from '../files/import-reasons.ts';
 import { global } from './global.ts';
@@ -34,6 +37,7 @@ const API_STATUS: Record<ApiErrorCode, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   STALE_ETAG: 409,
+  ACTUALS_ORPHANED: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   WHATIF_NOT_RUNNABLE: 422,
@@ -42,6 +46,8 @@ const API_STATUS: Record<ApiErrorCode, number> = {
   RESPONSE_MISMATCH: 500,
   BUSY: 503,
   COMPUTE_TIMEOUT: 503,
+  STORAGE_FULL: 507,
+  STORAGE_UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 
@@ -84,6 +90,8 @@ export interface ErrorBody {
   issues?: { code: string; path: string; message: string; line?: number }[];
   /** Import only: every bad row of the file. */
   errors?: ImportRowError[];
+  /** ACTUALS_ORPHANED only: the entered figures the scenario replacement would orphan. */
+  orphaned?: OrphanedActualInfo[];
 }
 
 /** `body/values/total` + `/x` → `body.values.total.x` */
@@ -139,10 +147,13 @@ export function toErrorResponse(error: unknown, lang: Lang = DEFAULT_ERROR_LANG)
 }
 
 function toEnglishResponse(error: unknown): { status: number; body: ErrorBody } {
+  const storage = storageError(error);
+  if (storage) error = storage;
   if (error instanceof ApiError) {
     const body: ErrorBody = { code: error.code, message: error.message };
     if (error.path !== undefined) body.path = error.path;
     if (error instanceof ImportError) body.errors = error.errors;
+    if (error instanceof OrphanedActualsError) body.orphaned = error.orphaned;
     return { status: statusOf(error.code), body };
   }
   if (error instanceof GrdpError) {

@@ -25,6 +25,15 @@ export interface ActualRevision {
   etag: string;
 }
 
+/** An entered figure whose key is no longer a sector of the scenario (after a replacement drops it). */
+export interface OrphanedActual {
+  period: Period;
+  sector: string;
+  value: number;
+  /** The current revision of the period that holds it. */
+  revision: number;
+}
+
 /** One period of an import: the cells the file changes, the values of the new revision, and that revision. */
 export interface ImportedPeriod {
   period: Period;
@@ -168,8 +177,8 @@ export function createActualsRepository(db: Db) {
      * transaction): seven primary-key seeks joined by UNION ALL, so the cost does not grow with the length of the
      * history. The SQL is compiled once per repository; SQLite reuses its prepared statement (see `openDatabase`).
      */
-    async current(scenarioId: string): Promise<ActualRevision[]> {
-      const { rows } = await db.executeQuery<ActualRevisionTable>(
+    async current(scenarioId: string, trx: Db = db): Promise<ActualRevision[]> {
+      const { rows } = await trx.executeQuery<ActualRevisionTable>(
         CompiledQuery.raw(
           currentQuery.sql,
           currentQuery.parameters.map((p) => (p === SCENARIO_SLOT ? scenarioId : p)),
@@ -178,6 +187,41 @@ export function createActualsRepository(db: Db) {
       return rows
         .sort((a, b) => PERIODS.indexOf(a.period as Period) - PERIODS.indexOf(b.period as Period))
         .map(toRevision);
+    },
+
+    /**
+     * The entered figures a replacement of the scenario with these sectors would orphan: each key of a period's
+     * current revision that is neither `total` nor in `sectorIds` (tracking and exports would refuse them). With
+     * `remove` (in the replacement's transaction `trx`), each such period gets a new revision without those keys,
+     * attributed to `remove.author`: the history keeps the figures, the current values drop them.
+     */
+    async orphans(
+      trx: Db,
+      scenarioId: string,
+      sectorIds: readonly string[],
+      remove?: { author: string },
+    ): Promise<OrphanedActual[]> {
+      const known = new Set([TOTAL, ...sectorIds]);
+      const out: OrphanedActual[] = [];
+      for (const r of await this.current(scenarioId, trx)) {
+        const lost = Object.keys(r.values).filter((k) => !known.has(k));
+        if (lost.length === 0) continue;
+        for (const sector of lost)
+          out.push({ period: r.period, sector, value: r.values[sector]!, revision: r.revision });
+        if (remove) {
+          const values = Object.fromEntries(Object.entries(r.values).filter(([k]) => known.has(k)));
+          const note = `${lost.join(', ')} removed with the sector${lost.length === 1 ? '' : 's'} when the scenario was replaced`;
+          await writeRevision(
+            trx,
+            scenarioId,
+            r.period,
+            { values, vintage: r.vintage, note },
+            remove.author,
+            await latest(trx, scenarioId, r.period),
+          );
+        }
+      }
+      return out;
     },
 
     /**

@@ -19,7 +19,13 @@ export function createRepositories(db: Db) {
 
 export type Repositories = ReturnType<typeof createRepositories>;
 export type { ActualInput, ActualRevision } from './actuals.ts';
-export type { ScenarioSummary, StoredScenario } from './scenarios.ts';
+export type {
+  ScenarioSummary,
+  ScenarioVersionInfo,
+  StoredScenario,
+  StoredScenarioVersion,
+  VersionOptions,
+} from './scenarios.ts';
 export type { Role, TokenInfo } from './tokens.ts';
 export { ROLES, TOKEN_PREFIX } from './tokens.ts';
 export type { Whatif } from './whatifs.ts';

@@ -1,6 +1,7 @@
 /**
  * Spreadsheets in and out: the actuals template (CSV, XLSX), the actuals import (multipart or a raw CSV/XLSX body,
- * all rows in one transaction, attributed to the token), and the scenario export (CSV, XLSX, YAML).
+ * all rows in one transaction, attributed to the token), the scenario export (CSV, XLSX, YAML) and the plan's
+ * appendix (XLSX: the engine's `appendixTable`).
  */
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
@@ -8,6 +9,7 @@ import { type Lang, scenarioToYaml } from '@grdp/engine';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
 import { ApiError } from '../errors.ts';
+import { appendixFileName, appendixXlsx } from '../files/appendix.ts';
 import { exportCsv, exportXlsx } from '../files/export.ts';
 import { planImport } from '../files/import.ts';
 import { importChecks } from '../files/import-checks.ts';
@@ -21,7 +23,7 @@ const RAW_TYPES = ['text/csv', 'application/csv', XLSX_MIME, 'application/octet-
 const CSV_TYPE = 'text/csv; charset=utf-8';
 const YAML_TYPE = 'application/yaml; charset=utf-8';
 
-function attachment(reply: FastifyReply, type: string, filename: string, body: string | Buffer) {
+export function attachment(reply: FastifyReply, type: string, filename: string, body: string | Buffer) {
   return reply
     .type(type)
     .header('content-disposition', `attachment; filename="${filename}"`)
@@ -145,4 +147,26 @@ export const fileRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (
         return attachment(reply, XLSX_MIME, name, await exportXlsx(scenario, lang));
       },
     );
+
+  app.get(
+    '/api/scenarios/:id/appendix.xlsx',
+    {
+      onRequest: app.authorize('read'),
+      schema: {
+        tags: ['files'],
+        summary:
+          "The plan's appendix as XLSX: periods as columns, the total and the sectors as rows, 'a – b%' bands (?lang=vi|en)",
+        params: ScenarioIdParams,
+        querystring: LangQuery,
+        response: { 200: FileResponse, ...errors(400, 401, 403, 404, 422) },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      const scenario = await app.repos.scenarios.effectiveScenario(id);
+      if (!scenario) throw new ApiError('NOT_FOUND', `no scenario ${id}`);
+      const lang: Lang = request.query.lang ?? 'vi';
+      return attachment(reply, XLSX_MIME, appendixFileName(id, lang), await appendixXlsx(scenario, lang));
+    },
+  );
 };

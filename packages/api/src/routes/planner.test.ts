@@ -87,7 +87,13 @@ describe('the OpenAPI document', () => {
     const doc = json(await t.app.inject({ method: 'GET', url: '/docs/json' })) as {
       paths: Record<string, { post?: { tags: string[]; requestBody?: unknown; responses: Record<string, unknown> } }>;
     };
-    for (const path of ['/api/planner/draft', '/api/planner/merge', '/api/scenarios/{id}/adjust']) {
+    for (const path of [
+      '/api/planner/draft',
+      '/api/planner/draft/appendix.xlsx',
+      '/api/planner/merge',
+      '/api/scenarios/{id}/adjust',
+      '/api/scenarios/{id}/adjust/appendix.xlsx',
+    ]) {
       const op = doc.paths[path]!.post!;
       expect(op.tags).toEqual(['planner']);
       expect(op.requestBody).toBeDefined();

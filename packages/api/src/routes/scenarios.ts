@@ -53,9 +53,21 @@ export const scenarioRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['scenarios'],
         summary: 'Create or replace a scenario (YAML or JSON body, validated by the engine loader)',
-        description: 'With If-Match, replaces only if the stored scenario still has that ETag (else 409).',
+        description:
+          'With If-Match, replaces only if the stored scenario still has that ETag (else 409 STALE_ETAG). A JSON body may be the scenario file, the `scenario` of GET /api/scenarios/{id}, or that whole answer. A replacement that drops a sector with entered actuals is refused with 409 ACTUALS_ORPHANED listing them (`orphaned`), unless `orphanedActuals=delete`: then those figures leave the current actuals in the same change (a new revision per period; the history keeps them).',
         security: SECURITY,
         params: ScenarioIdParams,
+        querystring: Type.Object(
+          {
+            orphanedActuals: Type.Optional(
+              Type.Union([Type.Literal('refuse'), Type.Literal('delete')], {
+                description:
+                  'What to do with entered actuals of sectors the replacement drops: refuse (default, 409) or delete',
+              }),
+            ),
+          },
+          { additionalProperties: false },
+        ),
         headers: IfMatchHeaders,
         body: ScenarioBodySchema,
         response: {
@@ -71,7 +83,13 @@ export const scenarioRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { scenario, warnings, yaml } = readScenarioBody(request.body);
       if (scenario.id !== request.params.id)
         throw new ApiError('ID_MISMATCH', `the body has id "${scenario.id}", the path "${request.params.id}"`, 'id');
-      const { stored, created } = await app.repos.scenarios.put(scenario, yaml, author, ifMatch);
+      const { stored, created } = await app.repos.scenarios.put(
+        scenario,
+        yaml,
+        author,
+        ifMatch,
+        request.query.orphanedActuals === undefined ? {} : { orphanedActuals: request.query.orphanedActuals },
+      );
       reply.status(created ? 201 : 200).header('etag', stored.etag);
       return {
         id: stored.id,

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { sql } from 'kysely';
+import { ApiError } from '../errors.ts';
 import { errors } from '../schemas/common.ts';
 
 export const systemRoutes: FastifyPluginAsyncTypebox<{ version: string }> = async (app, { version }) => {
@@ -10,11 +11,15 @@ export const systemRoutes: FastifyPluginAsyncTypebox<{ version: string }> = asyn
       schema: {
         tags: ['system'],
         summary: 'Liveness and database check',
-        response: { 200: Type.Object({ status: Type.Literal('ok') }), ...errors(500) },
+        description:
+          '503 STORAGE_UNAVAILABLE, naming the path, when the SQLite file was deleted, replaced or made read-only under the running server.',
+        response: { 200: Type.Object({ status: Type.Literal('ok') }), ...errors(500, 503) },
       },
     },
     async () => {
       await sql`select 1`.execute(app.db);
+      const problem = app.storageProblem();
+      if (problem) throw new ApiError('STORAGE_UNAVAILABLE', problem);
       return { status: 'ok' as const };
     },
   );

@@ -17,6 +17,12 @@ export const ErrorSchema = Type.Object(
     message: Type.String(),
     path: Type.Optional(Type.String({ description: 'Where the problem is (body.values.total, targets.Q4.total)' })),
     issues: Type.Optional(Type.Array(IssueSchema)),
+    orphaned: Type.Optional(
+      Type.Array(
+        Type.Object({ period: Type.String(), sector: Type.String(), value: Type.Number(), revision: Type.Integer() }),
+        { description: 'ACTUALS_ORPHANED: the entered figures a scenario replacement would leave without a sector' },
+      ),
+    ),
   },
   { description: 'Every 4xx and 5xx answer' },
 );

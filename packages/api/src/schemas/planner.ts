@@ -65,6 +65,12 @@ export const AdjustBodySchema = Type.Object(
     label: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
     date: Type.Optional(Type.String({ pattern: String.raw`^\d{4}-\d{2}-\d{2}$` })),
     note: Type.Optional(Type.String({ maxLength: 2000 })),
+    save: Type.Optional(
+      Type.Boolean({
+        description:
+          'true: store the adjusted scenario as a new version (linked to the current one) and make it current; needs role editor',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -113,6 +119,16 @@ export const AdjustResponseSchema = Type.Object({
   comparison: ComparisonSchema,
   scenario: ScenarioDataSchema,
   yaml: Type.String({ description: 'the adjusted scenario file (a new version)' }),
+  saved: Type.Optional(
+    Type.Object(
+      {
+        number: Type.Integer({ description: 'the stored version, now the current one' }),
+        parent: Type.Integer({ description: 'the version it adjusts' }),
+        etag: Type.String({ description: "the scenario's new ETag" }),
+      },
+      { description: 'with save: the version stored' },
+    ),
+  ),
 });
 
 export const MergeBodySchema = Type.Object(

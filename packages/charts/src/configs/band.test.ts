@@ -97,6 +97,43 @@ describe('bandChart', () => {
     );
   });
 
+  it("draws an earlier version's band faintly behind: dashed pale edges, its own legend entry and tooltip", () => {
+    const earlier = {
+      label: 'Phiên bản 1',
+      bands: [
+        { period: 'Q1' as const, low: 5.5, high: 6 },
+        { period: 'Q3' as const, low: 7, high: 7.5 },
+      ],
+    };
+    const plain = bandChart(input, { lang: 'vi' });
+    const c = bandChart({ ...input, earlier }, { lang: 'vi' });
+    // the current band and the actuals keep their datasets; the earlier band comes last
+    expect(c.data.datasets.slice(0, plain.data.datasets.length).map((d) => d.label)).toEqual(
+      plain.data.datasets.map((d) => d.label),
+    );
+    const [low, high] = c.data.datasets.slice(-2);
+    expect(low!.data).toEqual([5.5, null, 7, null]);
+    expect(high!.data).toEqual([6, null, 7.5, null]);
+    expect(high!.fill).toBe('-1');
+    expect(high!.label).toBe('Phiên bản 1');
+    for (const d of [low!, high!]) {
+      expect(d.borderDash).toEqual([4, 3]);
+      expect(d.borderColor).toBe(THEMES.light.earlierBandBorder);
+      expect(d.backgroundColor).toBe(THEMES.light.earlierBandFill);
+      expect(d.order).toBeGreaterThan(c.data.datasets[1]!.order!);
+    }
+    // fainter than the current band: a lower alpha
+    const alpha = (rgba: string) => Number(/, ([\d.]+)\)$/.exec(rgba)![1]);
+    expect(alpha(THEMES.light.earlierBandFill)).toBeLessThan(alpha(THEMES.light.bandFill));
+    const n = c.data.datasets.length;
+    const filter = c.options!.plugins!.legend!.labels!.filter!;
+    expect(filter({ datasetIndex: n - 2 } as LegendItem, {} as never)).toBe(false);
+    expect(filter({ datasetIndex: n - 1 } as LegendItem, {} as never)).toBe(true);
+    const label = c.options!.plugins!.tooltip!.callbacks!.label!;
+    const item = { datasetIndex: n - 1, dataIndex: 2, parsed: { x: 2, y: 7.5 }, dataset: high } as never;
+    expect(label.call(undefined as never, item)).toBe('Phiên bản 1: 7,00–7,50%');
+  });
+
   it('animation and responsiveness are options; the config is deterministic', () => {
     const a = bandChart(input, { responsive: false });
     expect(a.options!.animation).toBe(false);

@@ -8,12 +8,13 @@ import type { BandChartInput, ViewChartOptions } from '../types.ts';
 export type LineChartConfig = ChartConfiguration<'line', (number | null)[], string>;
 
 /** What each dataset of a band chart shows, in dataset order (for tooltips and tests). */
-export type BandDatasetRole = 'low' | 'high' | Vintage;
+export type BandDatasetRole = 'low' | 'high' | Vintage | 'earlierLow' | 'earlierHigh';
 
 /**
  * Growth against the target band: the band is the area between a low and a high line (Chart.js `fill: '-1'`),
  * actuals are points, one dataset per vintage present (estimate ● , revised ▲, official ◆); derived figures
- * are hollow. Datasets: [low, high, …vintages in VINTAGES order].
+ * are hollow. Datasets: [low, high, …vintages in VINTAGES order], then, with `input.earlier`, an earlier version's
+ * band drawn faintly behind (dashed edges, pale fill): [earlierLow, earlierHigh].
  */
 export function bandChart(input: BandChartInput, opts: ViewChartOptions = {}): LineChartConfig {
   const r = resolve(opts);
@@ -74,13 +75,33 @@ export function bandChart(input: BandChartInput, opts: ViewChartOptions = {}): L
       order: 0,
     });
   }
+  const earlierLow = input.earlier ? alignToPeriods(periods, input.earlier.bands, (b) => b.low) : [];
+  const earlierHigh = input.earlier ? alignToPeriods(periods, input.earlier.bands, (b) => b.high) : [];
+  if (input.earlier) {
+    const faint = {
+      borderColor: r.theme.earlierBandBorder,
+      borderWidth: 1,
+      borderDash: [4, 3],
+      backgroundColor: r.theme.earlierBandFill,
+      pointRadius: 0,
+      pointHoverRadius: 0,
+      spanGaps: false,
+      order: 3,
+    };
+    roles.push('earlierLow', 'earlierHigh');
+    derivedFlags.push([], []);
+    datasets.push(
+      { ...faint, label: `${input.earlier.label} (${t('targetLow', r.lang)})`, data: earlierLow, fill: false },
+      { ...faint, label: input.earlier.label, data: earlierHigh, pointStyle: 'rect', fill: '-1' },
+    );
+  }
   const title =
     input.title ??
     `${keyLabel(input.key, r.lang, opts.names)} — ${t(view === 'cumulative' ? 'cumulative' : 'quarterly', r.lang)}`;
   return growthLineChart(r, title, view, {
     datasets,
-    inLegend: (i) => roles[i] !== 'low',
-    inTooltip: (i) => roles[i] !== 'low',
+    inLegend: (i) => roles[i] !== 'low' && roles[i] !== 'earlierLow',
+    inTooltip: (i) => roles[i] !== 'low' && roles[i] !== 'earlierLow',
     label: (item: TooltipItem<'line'>) => {
       const role = roles[item.datasetIndex];
       const i = item.dataIndex;
@@ -88,6 +109,11 @@ export function bandChart(input: BandChartInput, opts: ViewChartOptions = {}): L
         const lo = low[i];
         const hi = high[i];
         return lo == null || hi == null ? '' : `${t('targetBand', r.lang)}: ${formatBand(lo, hi, r.lang, r.digits)}`;
+      }
+      if (role === 'earlierHigh') {
+        const lo = earlierLow[i];
+        const hi = earlierHigh[i];
+        return lo == null || hi == null ? '' : `${input.earlier?.label ?? ''}: ${formatBand(lo, hi, r.lang, r.digits)}`;
       }
       const v = item.parsed.y;
       const hollow = derivedFlags[item.datasetIndex]?.[i] === true;

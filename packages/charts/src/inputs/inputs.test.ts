@@ -23,6 +23,14 @@ describe('chart inputs', () => {
     expect(input.actuals.find((a) => a.period === 'Q2')?.derived).toBe(true);
   });
 
+  it("band with an earlier version: that version's bands of the same key, under the legend's name", () => {
+    const earlier = { ...scenario, targets: { Q3: { total: { low: 7.1, high: 7.6 } } } } as unknown as Scenario;
+    const input = bandInput(scenario, table, 'total', { label: 'Phiên bản 1', scenario: earlier });
+    expect(input.bands).toEqual(bandInput(scenario, table, 'total').bands);
+    expect(input.earlier).toEqual({ label: 'Phiên bản 1', bands: [{ period: 'Q3', low: 7.1, high: 7.6 }] });
+    expect(bandInput(scenario, table, 'total').earlier).toBeUndefined();
+  });
+
   it('contributions from actuals: only periods with every sector, the total chart figure as total', () => {
     const input = contributionsFromActuals(scenario, base, table);
     expect(input.rows.map((r) => r.period)).toEqual(['Q1', 'Q2', 'H1', 'FY']);

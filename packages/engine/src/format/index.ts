@@ -48,19 +48,6 @@ export const KEY_LABELS: Record<string, Record<Lang, string>> = {
   product_taxes: { vi: 'Thuế sản phẩm trừ trợ cấp sản phẩm', en: 'Product taxes less subsidies' },
 };
 
-/** Money and count units as files write them (`billion VND`), in each language. */
-export const UNIT_LABELS: Record<string, Record<Lang, string>> = {
-  'billion VND': { vi: 'tỷ đồng', en: 'billion VND' },
-  'million VND': { vi: 'triệu đồng', en: 'million VND' },
-  VND: { vi: 'đồng', en: 'VND' },
-  USD: { vi: 'đô la Mỹ', en: 'USD' },
-};
-
-/** A unit in a language: the known ones translated, any other as written. */
-export function unitLabel(unit: string, lang: Lang): string {
-  return UNIT_LABELS[unit]?.[lang] ?? unit;
-}
-
 /** The label of a key: the scenario's own sector name when given, else the standard label, else the id. */
 export function keyLabel(key: string, lang: Lang, names?: Record<string, { vi: string; en: string }>): string {
   return names?.[key]?.[lang] ?? KEY_LABELS[key]?.[lang] ?? key;

@@ -1,8 +1,11 @@
 /**
  * Multi-year plans (kế hoạch 5 năm): compounding annual growth to a final year, the average growth still needed
  * once actual years are known, the current-price level a deflator assumption implies, and rolling a scenario's
- * levels forward into the next year's base. Exact decimals throughout; results are plain numbers.
+ * levels forward into the next year's base, and a plan's base taken from a scenario's levels (baseFrom: a merged
+ * province's base). Exact decimals throughout; results are plain numbers.
  */
+
+export { planBaseFromScenario } from './base.ts';
 export {
   type CurrentPriceCheck,
   evaluatePlan,
@@ -15,4 +18,4 @@ export {
 export { loadPlan } from './load.ts';
 export { parsePlanObject } from './parse.ts';
 export { rollForward } from './rollForward.ts';
-export type { Plan, PlanBaseLevel, PlanRegion, PlanTargets } from './types.ts';
+export type { Plan, PlanBaseFrom, PlanBaseLevel, PlanRegion, PlanTargets } from './types.ts';

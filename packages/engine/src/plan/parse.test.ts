@@ -102,4 +102,17 @@ describe('loadPlan', () => {
     expect(p.targets.annual).toEqual({ 2026: 8, 2027: 9 });
     expect(() => loadPlan('id: [unclosed')).toThrow(GrdpError);
   });
+
+  it('baseFrom names a scenario file and the growth to the base year; not together with baseLevel', () => {
+    const baseFrom = { file: 'merged/m.yaml', growth: { 2025: 8.39 }, source: 'x' };
+    expect(parsePlanObject({ ...valid, baseFrom }).baseFrom).toEqual(baseFrom);
+    expect(paths({ ...valid, baseFrom: { file: '', extra: 1, growth: { 2026: 1 } } })).toEqual([
+      'baseFrom.extra',
+      'baseFrom.file',
+      'baseFrom.growth.2026',
+    ]);
+    expect(paths({ ...valid, baseFrom, baseLevel: { value: 1, unit: 'billion VND', priceBasis: 'current' } })).toEqual([
+      'baseFrom',
+    ]);
+  });
 });

@@ -1,7 +1,7 @@
 import { type ErrorCode, GrdpError, type Issue, issue } from '../errors.ts';
 import { parseIndicatorSet } from '../indicators/parse.ts';
 import { Dec } from '../numeric/index.ts';
-import type { Plan, PlanBaseLevel, PlanRegion, PlanTargets } from './types.ts';
+import type { Plan, PlanBaseFrom, PlanBaseLevel, PlanRegion, PlanTargets } from './types.ts';
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -15,6 +15,7 @@ const PLAN_FIELDS = [
   'endYear',
   'baseYear',
   'baseLevel',
+  'baseFrom',
   'targets',
   'deflator',
   'actuals',
@@ -153,6 +154,25 @@ export function parsePlanObject(obj: unknown): Plan {
     }
   }
 
+  let baseFrom: PlanBaseFrom | undefined;
+  if (obj.baseFrom !== undefined) {
+    const f = obj.baseFrom;
+    if (!isObject(f)) bad('baseFrom', 'baseFrom is {file, growth?, source?}');
+    else {
+      for (const key of Object.keys(f))
+        if (!['file', 'growth', 'source'].includes(key)) bad(`baseFrom.${key}`, 'this field is not part of baseFrom');
+      const file = text('baseFrom.file', f.file);
+      const growthByYear = yearMap('baseFrom.growth', f.growth, undefined, baseYear);
+      const from = text('baseFrom.source', f.source, false);
+      if (file !== undefined) {
+        baseFrom = { file };
+        if (growthByYear) baseFrom.growth = growthByYear;
+        if (from !== undefined) baseFrom.source = from;
+      }
+      if (obj.baseLevel !== undefined) bad('baseFrom', 'give baseLevel or baseFrom, not both');
+    }
+  }
+
   const targets: PlanTargets = {};
   if (!isObject(obj.targets)) bad('targets', 'targets is {averageGrowth?, annual?, finalLevelCurrentPrices?}');
   else {
@@ -206,6 +226,7 @@ export function parsePlanObject(obj: unknown): Plan {
   if (source !== undefined) plan.source = source;
   if (notes !== undefined) plan.notes = notes;
   if (baseLevel) plan.baseLevel = baseLevel;
+  if (baseFrom) plan.baseFrom = baseFrom;
   if (deflator !== undefined) plan.deflator = deflator;
   if (actuals) plan.actuals = actuals;
   if (indicators.indicators.length + indicators.departments.length > 0) plan.indicators = indicators;

@@ -20,6 +20,12 @@ export interface Plan {
    * level say so.
    */
   baseLevel?: PlanBaseLevel;
+  /**
+   * Where the base level comes from when it is not typed in: a scenario file with base-year levels (a merged
+   * province's base written by `grdp merge`), rolled forward to baseYear with the growth given. Used when the
+   * file is present (`planBaseFromScenario`); until then the plan is evaluated as an index.
+   */
+  baseFrom?: PlanBaseFrom;
   targets: PlanTargets;
   /**
    * GRDP deflator growth % (change of the implicit price index): one rate for every year, or by year. An
@@ -41,6 +47,15 @@ export interface PlanBaseLevel {
   priceBasis: string;
   /** The parts the base adds up (provinces merged into one), each with the dates it was its own unit. */
   regions?: PlanRegion[];
+}
+
+export interface PlanBaseFrom {
+  /** The scenario file, relative to the plan file. */
+  file: string;
+  /** Growth % by year, from the year after the file's levels up to baseYear (published actuals). */
+  growth?: Record<string, number>;
+  /** Where the growth figures come from. */
+  source?: string;
 }
 
 export interface PlanRegion {

@@ -1,7 +1,8 @@
 /**
  * Scenario dashboard: tiles (latest actual against its band, growth the rest of the year needs), a band chart per
  * key (total and sectors) in the quarterly or cumulative view, contributions by sector, each chart with its data
- * table. Every figure comes from the engine (`actualTable`, `track`, `evaluate`).
+ * table. Every figure comes from the engine (`actualTable`, `track`, `evaluate`). With `?compare=N`, version N's
+ * band is drawn faintly behind each band chart and the versions card sets both side by side.
  */
 
 import { type ChartView, type ContributionSource, parseView, scenarioChart } from '@grdp/charts';
@@ -25,20 +26,23 @@ import { keysOf, namesOf } from '../model.ts';
 import { replaceQuery } from '../router.ts';
 import type { ViewContext } from '../view-context.ts';
 import { explanations } from './dashboard/explanations.ts';
+import { loadEarlier, loadVersions, versionSelector, versionsSection } from './dashboard/versions.ts';
 import { indicatorsSection } from './indicators.ts';
 
 export async function renderDashboard(ctx: ViewContext): Promise<void> {
   if (ctx.route.name !== 'dashboard') return;
   const { id, query } = ctx.route;
-  const data = await loadScenarioData(id);
   const lang = getLang();
+  const [data, versions] = await Promise.all([loadScenarioData(id), loadVersions(id)]);
+  const earlier = await loadEarlier(id, versions, query.get('compare'), lang);
   const view = parseView(query.get('view'));
   const source: ContributionSource = query.get('contrib') === 'mid' ? 'mid' : 'actual';
   const { scenario, base } = data;
   const tracked = track(scenario, base);
 
   const setQuery = (key: string, value: string) => {
-    query.set(key, value);
+    if (value === '') query.delete(key);
+    else query.set(key, value);
     replaceQuery(query);
     void renderDashboard(ctx);
   };
@@ -64,12 +68,16 @@ export async function renderDashboard(ctx: ViewContext): Promise<void> {
   );
 
   const charts = keysOf(scenario).map((key) => {
-    const chart = scenarioChart(scenario, base, key, { lang, view })!;
+    const chart = scenarioChart(scenario, base, key, {
+      lang,
+      view,
+      ...(earlier ? { earlier: { label: earlier.label, scenario: earlier.scenario } } : {}),
+    })!;
     return h(
       'section',
       { class: 'card', 'aria-label': chart.title },
       chartBox({
-        id: `band-${key}-${view}`,
+        id: `band-${key}-${view}${earlier ? `-v${earlier.info.number}` : ''}`,
         title: chart.title,
         config: chart.config as never,
         table: chart.table,
@@ -105,6 +113,7 @@ export async function renderDashboard(ctx: ViewContext): Promise<void> {
   );
 
   const indicatorsSlot = h('div', { class: 'indicators-slot' });
+  const versionsCard = await versionsSection(id, scenario, versions, earlier?.info, lang);
   mount(
     ctx.main,
     h(
@@ -116,6 +125,7 @@ export async function renderDashboard(ctx: ViewContext): Promise<void> {
         'div',
         { class: 'controls no-print' },
         viewToggle,
+        versionSelector(versions, earlier?.info.number, (v) => setQuery('compare', v), lang),
         h('button', { type: 'button', id: 'print', onclick: () => window.print() }, t('print')),
         h(
           'nav',
@@ -132,12 +142,18 @@ export async function renderDashboard(ctx: ViewContext): Promise<void> {
               t(f === 'csv' ? 'exportCsv' : f === 'xlsx' ? 'exportXlsx' : 'exportYaml'),
             ),
           ),
+          h(
+            'a',
+            { class: 'tool', id: 'appendix-link', href: `#/s/${encodeURIComponent(id)}/appendix` },
+            t('appendixOpen', lang),
+          ),
         ),
       ),
     ),
     tiles(data, tracked, lang),
     explanations(data, tracked.findings, lang),
     h('div', { class: 'grid' }, charts, contributions),
+    versionsCard,
     indicatorsSlot,
     // The file's own words (its publisher's citation), in whatever language the file has them.
     h('p', { class: 'source', dataset: { fileText: '' } }, scenario.source),

@@ -4,78 +4,36 @@
  * browser with the engine's `draftScenario` (no arithmetic here): the Q1–Q4, H1, 9M and FY bands, the gap
  * between the total's target and what the sectors' targets give, whether the draft reproduces itself, and the
  * drafted file as YAML (the engine's `scenarioToYaml`). The base levels are the ones the other views use
- * (`loadScenarioData`, the engine's `resolveBase`).
+ * (`loadScenarioData`, the engine's `resolveBase`). The state lives in the link (draft/state.ts): a reload or a
+ * shared link opens the same draft, and **Printable appendix** opens that draft as the plan's appendix.
  */
 import {
-  type Band,
-  type DraftProfile,
   type DraftResult,
-  draftBand,
-  draftScenario,
   formatNumber,
   keyLabel,
   type Lang,
-  lastYearPattern,
   periodLabel,
   QUARTERS,
-  type QuarterValues,
-  type Reconcile,
-  type Scenario,
   scenarioToYaml,
   sectorNames,
   TOTAL,
 } from '@grdp/engine';
-import { api, loadScenarioData } from '../api.ts';
+import { loadScenarioData } from '../api.ts';
 import { download, h, mount, parseGrowth } from '../dom.ts';
 import { errorText } from '../error-text.ts';
 import { getLang, t } from '../i18n/index.ts';
+import { href, replaceQuery } from '../router.ts';
 import type { ViewContext } from '../view-context.ts';
 import { adjustPanel } from './draft/adjust-panel.ts';
 import { bandsTable } from './draft/bands-table.ts';
-
-type ProfileName = DraftProfile['kind'];
-
-interface DraftState {
-  targets: Record<string, { low: number; high: number }>;
-  profile: ProfileName;
-  shape: Record<string, number[]>;
-  reconcile: Reconcile;
-}
-
-/** Last year's quarterly growth by sector, from the stored scenario of the same region and the previous year. */
-async function previousPattern(scenario: Scenario): Promise<Record<string, QuarterValues> | null> {
-  const list = await api.listScenarios();
-  const previous = list.find((s) => s.region === scenario.region && s.year === scenario.year - 1);
-  if (!previous) return null;
-  const data = await loadScenarioData(previous.id);
-  try {
-    return lastYearPattern(
-      data.scenario,
-      data.base,
-      scenario.sectors.map((s) => s.id),
-    );
-  } catch {
-    return null;
-  }
-}
-
-function draftOf(
-  scenario: Scenario,
-  base: Record<string, QuarterValues>,
-  state: DraftState,
-  pattern: Record<string, QuarterValues> | null,
-): DraftResult {
-  const FY: Record<string, Band> = {};
-  for (const [key, band] of Object.entries(state.targets)) FY[key] = draftBand(band.low, band.high);
-  const input: Scenario = { ...scenario, targets: { FY }, actuals: [] };
-  const profile: DraftProfile =
-    state.profile === 'shape'
-      ? { kind: 'shape', offsets: state.shape }
-      : state.profile === 'last-year' && pattern
-        ? { kind: 'last-year', pattern }
-        : { kind: 'flat' };
-  return draftScenario(input, base, { profile, reconcile: state.reconcile });
-}
+import { draftOf, previousPattern } from './draft/compute.ts';
+import {
+  type DraftState,
+  defaultDraftState,
+  draftStateFromQuery,
+  draftStateToQuery,
+  type ProfileName,
+} from './draft/state.ts';
 
 /** A text field for a figure typed the Vietnamese or English way; invalid input is marked, not applied. */
 function numberField(id: string, label: string, value: number, lang: Lang, onValue: (v: number) => void) {
@@ -99,7 +57,7 @@ function numberField(id: string, label: string, value: number, lang: Lang, onVal
 
 export async function renderDraft(ctx: ViewContext): Promise<void> {
   if (ctx.route.name !== 'draft') return;
-  const { id } = ctx.route;
+  const { id, query } = ctx.route;
   const lang = getLang();
   const data = await loadScenarioData(id);
   const pattern = await previousPattern(data.scenario);
@@ -108,13 +66,9 @@ export async function renderDraft(ctx: ViewContext): Promise<void> {
   const sectors = scenario.sectors.map((s) => s.id);
   const top = scenario.sectors.filter((s) => s.parent === undefined).map((s) => s.id);
   const keys = [TOTAL, ...sectors];
-  const fyRow = scenario.targets.FY ?? {};
-  const state: DraftState = {
-    targets: Object.fromEntries(keys.map((k) => [k, { low: fyRow[k]?.low ?? 0, high: fyRow[k]?.high ?? 0 }])),
-    profile: 'flat',
-    shape: Object.fromEntries(sectors.map((k) => [k, [0, 0, 0, 0]])),
-    reconcile: { method: 'none' },
-  };
+  const defaults = defaultDraftState(scenario);
+  const state: DraftState = draftStateFromQuery(query, defaults, top);
+  if (state.profile === 'last-year' && pattern === null) state.profile = 'flat';
 
   const targetRows = keys.map((key) =>
     h(
@@ -197,7 +151,7 @@ export async function renderDraft(ctx: ViewContext): Promise<void> {
               numberField(
                 `shape-${key}-${q}`,
                 `${keyLabel(key, lang, names)}: ${periodLabel(q, lang)}`,
-                0,
+                state.shape[key]![i]!,
                 lang,
                 (v) => {
                   state.shape[key]![i] = v;
@@ -210,6 +164,8 @@ export async function renderDraft(ctx: ViewContext): Promise<void> {
       ),
     ),
   );
+  profileSelect.value = state.profile;
+  shapeTable.hidden = state.profile !== 'shape';
   profileSelect.addEventListener('change', () => {
     state.profile = profileSelect.value as ProfileName;
     shapeTable.hidden = state.profile !== 'shape';
@@ -225,6 +181,8 @@ export async function renderDraft(ctx: ViewContext): Promise<void> {
       h('option', { value: `absorb:${k}` }, `${t('draftReconcileAbsorb', lang)} ${keyLabel(k, lang, names)}`),
     ),
   );
+  reconcileSelect.value =
+    state.reconcile.method === 'absorb' ? `absorb:${state.reconcile.sector}` : state.reconcile.method;
   reconcileSelect.addEventListener('change', () => {
     const v = reconcileSelect.value;
     state.reconcile =
@@ -251,8 +209,17 @@ export async function renderDraft(ctx: ViewContext): Promise<void> {
     },
     t('draftDownload', lang),
   );
+  const appendixLink = h('a', { class: 'tool', id: 'draft-appendix' }, t('appendixOpen', lang));
+
+  /** The address bar and the appendix link carry the state (no new history entry, no re-render). */
+  function keepState() {
+    const q = draftStateToQuery(state, defaults);
+    replaceQuery(q);
+    appendixLink.setAttribute('href', href({ name: 'appendix', id, draft: true, query: q }));
+  }
 
   function update() {
+    keepState();
     try {
       result = draftOf(scenario, base, state, pattern);
     } catch (e) {
@@ -260,9 +227,11 @@ export async function renderDraft(ctx: ViewContext): Promise<void> {
       mount(tableWrap);
       mount(status, h('p', { class: 'error', role: 'alert' }, errorText(e)));
       downloadButton.disabled = true;
+      appendixLink.hidden = true;
       return;
     }
     downloadButton.disabled = false;
+    appendixLink.hidden = false;
     mount(tableWrap, bandsTable(result.scenario, keys, lang, names));
     mount(status, statusLines(result, lang));
   }
@@ -280,8 +249,17 @@ export async function renderDraft(ctx: ViewContext): Promise<void> {
       h('label', { class: 'inline' }, `${t('draftReconcile', lang)} `, reconcileSelect),
       h('div', { class: 'table-wrap' }, shapeTable),
     ),
-    h('section', { class: 'card' }, h('h2', null, t('draftTable', lang)), tableWrap, status, downloadButton),
-    adjustPanel(scenario, base, keys, lang, names),
+    h(
+      'section',
+      { class: 'card' },
+      h('h2', null, t('draftTable', lang)),
+      tableWrap,
+      status,
+      downloadButton,
+      ' ',
+      appendixLink,
+    ),
+    adjustPanel(scenario, base, keys, lang, names, data.stored.etag),
   );
   update();
 }

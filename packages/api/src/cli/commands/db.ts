@@ -8,14 +8,15 @@ export async function withDatabase<T>(
   fn: (handle: DatabaseHandle) => Promise<T>,
   env: Record<string, string | undefined> = process.env,
 ): Promise<T> {
-  let config: ReturnType<typeof loadConfig>;
+  let handle: DatabaseHandle;
   try {
-    config = loadConfig(env);
+    const config = loadConfig(env);
+    // A missing or read-only DATA_DIR is a ConfigError too, naming the path.
+    handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   } catch (e) {
     if (e instanceof ConfigError) throw new CliError(`bad setting ${e.message}`);
     throw e;
   }
-  const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrate(handle);
     return await fn(handle);

@@ -1,5 +1,6 @@
 import type { Command } from '../command.ts';
 import { adjustCommand } from './adjust.ts';
+import { appendixCommand } from './appendix.ts';
 import { auditCommand } from './audit.ts';
 import { backtestCommand } from './backtest.ts';
 import { backupCommand } from './backup.ts';
@@ -16,6 +17,7 @@ import { rollforwardCommand } from './rollforward.ts';
 import { simulateCommand } from './simulate.ts';
 import { tokenCommand } from './token.ts';
 import { trackCommand } from './track.ts';
+import { versionsCommand } from './versions.ts';
 import { whatifCommand } from './whatif.ts';
 
 export const COMMANDS: Command[] = [
@@ -32,6 +34,8 @@ export const COMMANDS: Command[] = [
   rollforwardCommand,
   draftCommand,
   adjustCommand,
+  appendixCommand,
+  versionsCommand,
   mergeCommand,
   backupCommand,
   restoreCommand,

@@ -1,7 +1,16 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { evaluatePlan, type Lang, loadPlan, requiredAverageGrowth, unitLabel } from '@grdp/engine';
+import { dirname, resolve } from 'node:path';
+import {
+  evaluatePlan,
+  type Lang,
+  loadPlan,
+  type Plan,
+  planBaseFromScenario,
+  requiredAverageGrowth,
+} from '@grdp/engine';
 import type { Command } from '../command.ts';
-import { CliError } from '../io.ts';
+import { CliError, readScenario } from '../io.ts';
 import { renderTable } from '../table.ts';
 import { num, printJson, t } from './shared.ts';
 
@@ -10,6 +19,14 @@ const SOURCE = {
   'annual-target': { vi: 'mục tiêu năm', en: 'annual target' },
   'average-target': { vi: 'mục tiêu bình quân', en: 'average target' },
 };
+
+/** Vietnamese names of the units and price bases plan and scenario files use; other texts are shown as written. */
+const VI_TERMS: Record<string, string> = {
+  'billion VND': 'tỷ đồng',
+  'constant 2010 prices': 'giá so sánh 2010',
+  current: 'giá hiện hành',
+};
+const term = (text: string, lang: 'vi' | 'en') => (lang === 'vi' ? (VI_TERMS[text] ?? text) : text);
 
 export const planCommand: Command = {
   name: 'plan',
@@ -24,7 +41,11 @@ export const planCommand: Command = {
     } catch (e) {
       throw new CliError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
-    const plan = loadPlan(text);
+    let plan: Plan = loadPlan(text);
+    // baseFrom: the base level comes from a scenario file's levels (a merged province's base), when present.
+    const baseFile = plan.baseFrom ? resolve(dirname(file), plan.baseFrom.file) : undefined;
+    const baseUsed = baseFile !== undefined && existsSync(baseFile);
+    if (baseUsed) plan = planBaseFromScenario(plan, (await readScenario(baseFile)).scenario);
     const evaluation = evaluatePlan(plan);
     const required = requiredAverageGrowth(plan);
     if (ctx.json) {
@@ -33,9 +54,23 @@ export const planCommand: Command = {
     }
     const { lang } = ctx;
     const unit = evaluation.unit
-      ? unitLabel(evaluation.unit, lang)
+      ? term(evaluation.unit, lang)
       : t(lang, `chỉ số, ${plan.baseYear} = 100`, `index, ${plan.baseYear} = 100`);
     ctx.io.out(`${plan.title[lang]} (${plan.startYear}–${plan.endYear}, ${unit})`);
+    if (plan.baseFrom)
+      ctx.io.out(
+        baseUsed
+          ? t(
+              lang,
+              `Mức gốc ${plan.baseYear}: ${num(evaluation.baseLevel, lang)} ${term(plan.baseLevel!.unit, lang)} (${term(plan.baseLevel!.priceBasis, lang)}), từ ${plan.baseFrom.file}`,
+              `Base ${plan.baseYear}: ${num(evaluation.baseLevel, lang)} ${plan.baseLevel!.unit} (${plan.baseLevel!.priceBasis}), from ${plan.baseFrom.file}`,
+            )
+          : t(
+              lang,
+              `Chưa có ${plan.baseFrom.file}: kế hoạch được tính theo chỉ số`,
+              `${plan.baseFrom.file} is not there: the plan is evaluated as an index`,
+            ),
+      );
     ctx.io.out(
       renderTable(
         [
@@ -86,7 +121,7 @@ export const planCommand: Command = {
       );
     const cp = evaluation.currentPriceTarget && {
       ...evaluation.currentPriceTarget,
-      unit: unitLabel(evaluation.currentPriceTarget.unit, lang),
+      unit: term(evaluation.currentPriceTarget.unit, lang),
       missing: evaluation.currentPriceTarget.missing.map((m) => missingText(m, lang)),
     };
     if (cp)
@@ -118,7 +153,7 @@ function missingText(item: string, lang: Lang): string {
     [/^baseLevel at current prices of (\d+)/, (m) => `quy mô năm ${m[1]} theo giá hiện hành (baseLevel)`],
     [
       /^baseLevel in (.+), the unit of the target/,
-      (m) => `quy mô gốc tính bằng ${unitLabel(m[1]!, 'vi')}, đơn vị của mục tiêu`,
+      (m) => `quy mô gốc tính bằng ${term(m[1]!, 'vi')}, đơn vị của mục tiêu`,
     ],
     [/^deflator \(GRDP price growth %\) for (.+)$/, (m) => `chỉ số giảm phát (tăng giá GRDP %) cho ${m[1]}`],
   ];

@@ -1,7 +1,9 @@
 /**
  * The draft studio's adjust panel: the scenario re-drafted as of Q1, Q2 or Q3 with the engine's `adjustScenario`
  * (quarters with actuals kept as points, the remaining ones re-drafted to reach the FY targets by the chosen
- * rule), shown under the current bands, with the engine's flags of implausible or impossible figures.
+ * rule), shown under the current bands, with the engine's flags of implausible or impossible figures. An editor
+ * can save it, with a note, as the scenario's new version (the API's adjust route with `save`): it adjusts the
+ * current version and becomes the one tracking uses.
  */
 import {
   ADJUST_RULES,
@@ -17,9 +19,11 @@ import {
   type Scenario,
   scenarioToYaml,
 } from '@grdp/engine';
+import { api } from '../../api.ts';
 import { download, h, mount } from '../../dom.ts';
 import { errorText } from '../../error-text.ts';
 import { t } from '../../i18n/index.ts';
+import { tokenField } from '../../token-field.ts';
 import { bandsTable } from './bands-table.ts';
 
 const AS_OF: readonly Quarter[] = ['Q1', 'Q2', 'Q3'];
@@ -30,6 +34,8 @@ export function adjustPanel(
   keys: readonly string[],
   lang: Lang,
   names: Record<string, { vi: string; en: string }>,
+  /** The stored scenario's ETag: a save adjusts that version, or is refused (409) if another came since. */
+  etag?: string,
 ): HTMLElement {
   const asOfSelect = h(
     'select',
@@ -92,6 +98,55 @@ export function adjustPanel(
   asOfSelect.addEventListener('change', update);
   ruleSelect.addEventListener('change', update);
   update();
+  const editor = tokenField('editor');
+  const noteInput = h('input', { type: 'text', id: 'adjust-note', maxlength: 2000 });
+  const saveStatus = h('p', { class: 'status', role: 'status', 'aria-live': 'polite', id: 'adjust-status' });
+  const saveForm = h(
+    'form',
+    {
+      class: 'no-print',
+      id: 'adjust-save-form',
+      onsubmit: async (e: Event) => {
+        e.preventDefault();
+        const token = editor.value();
+        if (!token) {
+          saveStatus.textContent = t('needToken', lang);
+          editor.input.focus();
+          return;
+        }
+        const note = noteInput.value.trim();
+        try {
+          const a = await api.adjust(
+            scenario.id,
+            {
+              asOf: asOfSelect.value as 'Q1' | 'Q2' | 'Q3',
+              rule: ruleSelect.value as AdjustRule,
+              save: true,
+              ...(note ? { note } : {}),
+            },
+            token,
+            etag,
+          );
+          const saved = a.saved;
+          mount(
+            saveStatus,
+            `${t('adjustSaved', lang)} ${saved?.number ?? ''}. `,
+            h(
+              'a',
+              { href: `#/s/${encodeURIComponent(scenario.id)}?compare=${saved?.parent ?? ''}`, id: 'adjust-compare' },
+              t('adjustCompareLink', lang),
+            ),
+          );
+        } catch (err) {
+          saveStatus.textContent = errorText(err);
+        }
+      },
+    },
+    h('label', null, t('adjustNote', lang), noteInput),
+    editor.element,
+    h('button', { type: 'submit', id: 'adjust-save' }, t('adjustSave', lang)),
+    saveStatus,
+  );
   return h(
     'section',
     { class: 'card', id: 'adjust-panel' },
@@ -102,5 +157,6 @@ export function adjustPanel(
     h('label', { class: 'inline' }, `${t('adjustRule', lang)} `, ruleSelect),
     out,
     downloadButton,
+    saveForm,
   );
 }

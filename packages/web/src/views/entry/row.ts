@@ -3,6 +3,7 @@
  * panel; the figures the engine derives from what is typed (Q2 from H1 and Q1, …) shown in the empty cells.
  */
 import {
+  ACTUAL_GROWTH_RANGE,
   type Actual,
   actualTable,
   formatNumber,
@@ -94,12 +95,19 @@ export function decimals(v: number): number {
   return 4;
 }
 
+/** The out-of-range message, with the bounds of the engine's one actual-value rule written the reader's way. */
+export function outOfRangeText(lang: Lang): string {
+  return t('outOfRange', lang)
+    .replace('{min}', formatNumber(ACTUAL_GROWTH_RANGE.exclusiveMinimum, lang, 0))
+    .replace('{max}', formatNumber(ACTUAL_GROWTH_RANGE.maximum, lang, 0));
+}
+
 export function validate(row: Row, key: string, lang: Lang): number | null | undefined {
   const input = row.inputs[key]!;
   const value = parseGrowth(input.value);
   let message = '';
   if (value === null) message = t('invalidNumber', lang);
-  else if (value !== undefined && !isActualValue(value)) message = t('outOfRange', lang);
+  else if (value !== undefined && !isActualValue(value)) message = outOfRangeText(lang);
   input.setAttribute('aria-invalid', message ? 'true' : 'false');
   row.errors[key]!.textContent = message;
   return message ? null : value;
