@@ -96,9 +96,11 @@ describe('scenario versions on the dashboard', () => {
       trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((c) => (c.textContent ?? '').trim())),
     );
     expect(list.map((r) => [r[0], r[1], r[2], r[4], r[5], r[6]])).toEqual([
-      ['1', '–', '–', 'seed', '–', ''],
-      ['2 (hiện hành)', 'adjusted-2023-07', '2023-07-15', 'Phòng Tổng hợp', 'Phiên bản 1', 'Điều chỉnh'],
+      ['1', '–', '–', 'Nạp ban đầu', '–', ''],
+      ['2 (hiện hành)', 'adjusted-2023-07', '15/07/2023', 'Phòng Tổng hợp', 'Phiên bản 1', 'Điều chỉnh'],
     ]);
+    // Saved times in the one vi date format (dd/mm/yyyy hh:mm).
+    expect(list.map((r) => r[3])).toEqual([expect.stringMatching(/^\d\d\/\d\d\/\d{4} \d\d:\d\d$/), expect.any(String)]);
     const row = async (period: string, key: string) =>
       page.$eval(`#version-differences tr[data-period="${period}"][data-key="${key}"]`, (tr) => ({
         changed: tr.classList.contains('changed'),

@@ -270,6 +270,7 @@ export const en: Record<MessageKey, string> = {
   versionAuthor: 'Stored by',
   versionAdjusts: 'Adjusts',
   versionCurrent: 'current',
+  seedAuthor: 'Initial load',
   versionDifferences: 'Compared',
   versionChange: 'Change low; high',
   versionSame: 'unchanged',

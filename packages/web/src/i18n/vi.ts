@@ -271,6 +271,7 @@ export const vi = {
   versionAuthor: 'Người lưu',
   versionAdjusts: 'Điều chỉnh từ',
   versionCurrent: 'hiện hành',
+  seedAuthor: 'Nạp ban đầu',
   versionDifferences: 'So sánh',
   versionChange: 'Thay đổi thấp; cao',
   versionSame: 'không đổi',
