@@ -180,3 +180,8 @@ export class ImportError extends ApiError {
     this.name = 'ImportError';
   }
 }
+
+/** The one answer for a scenario id that is not stored (404 NOT_FOUND), on every route and repository. */
+export function scenarioNotFound(id: string): ApiError {
+  return new ApiError('NOT_FOUND', `no scenario ${id}`);
+}

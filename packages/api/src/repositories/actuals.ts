@@ -3,7 +3,7 @@ import { isPeriod, PERIODS, type Period, type Scenario, TOTAL, type Vintage } fr
 import { CompiledQuery } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { ActualRevisionTable } from '../db/types.ts';
-import { ApiError, ifMatchMatches } from '../errors.ts';
+import { ApiError, ifMatchMatches, scenarioNotFound } from '../errors.ts';
 import { etagOf, isUniqueViolation, now } from './util.ts';
 
 export interface ActualInput {
@@ -87,7 +87,7 @@ function latest(trx: Db, scenarioId: string, period: string) {
  */
 async function checkKeys(trx: Db, scenarioId: string, inputs: readonly ActualInput[]): Promise<Scenario> {
   const scenario = await trx.selectFrom('scenarios').select('json').where('id', '=', scenarioId).executeTakeFirst();
-  if (!scenario) throw new ApiError('NOT_FOUND', `no scenario ${scenarioId}`);
+  if (!scenario) throw scenarioNotFound(scenarioId);
   const stored = JSON.parse(scenario.json) as Scenario;
   const known = new Set([TOTAL, ...stored.sectors.map((s) => s.id)]);
   for (const input of inputs)

@@ -13,7 +13,7 @@ import {
 } from '@grdp/engine';
 import type { Db } from '../db/database.ts';
 import type { IndicatorActualRevisionTable } from '../db/types.ts';
-import { ApiError, ifMatchMatches } from '../errors.ts';
+import { ApiError, ifMatchMatches, scenarioNotFound } from '../errors.ts';
 import { etagOf, isUniqueViolation, now } from './util.ts';
 
 export interface IndicatorActualInput {
@@ -99,7 +99,7 @@ async function checkEntries(
   entries: readonly { indicatorId: string; input: IndicatorActualInput }[],
 ): Promise<Indicator[]> {
   const row = await trx.selectFrom('scenarios').select('json').where('id', '=', scenarioId).executeTakeFirst();
-  if (!row) throw new ApiError('NOT_FOUND', `no scenario ${scenarioId}`);
+  if (!row) throw scenarioNotFound(scenarioId);
   const indicators = (JSON.parse(row.json) as Scenario).indicators?.indicators ?? [];
   for (const { indicatorId, input } of entries) {
     const indicator = indicators.find((i) => i.id === indicatorId);

@@ -2,7 +2,7 @@
 import { effectiveScenario, type Scenario } from '@grdp/engine';
 import type { Db } from '../db/database.ts';
 import type { ScenarioTable, ScenarioVersionTable } from '../db/types.ts';
-import { ApiError, ifMatchMatches, OrphanedActualsError } from '../errors.ts';
+import { ApiError, ifMatchMatches, OrphanedActualsError, scenarioNotFound } from '../errors.ts';
 import type { ActualsRepository } from './actuals.ts';
 import { etagOf, isUniqueViolation, now } from './util.ts';
 
@@ -98,6 +98,13 @@ export function createScenariosRepository(db: Db, actuals: ActualsRepository) {
     async get(id: string): Promise<StoredScenario | undefined> {
       const row = await db.selectFrom('scenarios').selectAll().where('id', '=', id).executeTakeFirst();
       return row && toStored(row);
+    },
+
+    /** The stored scenario, or NOT_FOUND (`scenarioNotFound`). */
+    async require(id: string): Promise<StoredScenario> {
+      const stored = await repo.get(id);
+      if (!stored) throw scenarioNotFound(id);
+      return stored;
     },
 
     async count(): Promise<number> {
@@ -259,6 +266,13 @@ export function createScenariosRepository(db: Db, actuals: ActualsRepository) {
       const row = await db.selectFrom('scenarios').select('json').where('id', '=', id).executeTakeFirst();
       if (!row) return undefined;
       return effectiveScenario(JSON.parse(row.json) as Scenario, await actuals.current(id));
+    },
+
+    /** The effective scenario, or NOT_FOUND (`scenarioNotFound`): what every computation over a stored id starts from. */
+    async requireEffective(id: string): Promise<Scenario> {
+      const scenario = await repo.effectiveScenario(id);
+      if (!scenario) throw scenarioNotFound(id);
+      return scenario;
     },
   };
   return repo;

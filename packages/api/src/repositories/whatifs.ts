@@ -1,7 +1,7 @@
 /** Saved what-if variants of a scenario: a name and a JSON body, attributed to the token that saved them. */
 import type { Db } from '../db/database.ts';
 import type { WhatifTable } from '../db/types.ts';
-import { ApiError } from '../errors.ts';
+import { scenarioNotFound } from '../errors.ts';
 import { newId, now } from './util.ts';
 
 export interface Whatif {
@@ -27,7 +27,7 @@ export function createWhatifsRepository(db: Db) {
     async create(scenarioId: string, name: string, body: Record<string, unknown>, author: string): Promise<Whatif> {
       return db.transaction().execute(async (trx) => {
         const s = await trx.selectFrom('scenarios').select('id').where('id', '=', scenarioId).executeTakeFirst();
-        if (!s) throw new ApiError('NOT_FOUND', `no scenario ${scenarioId}`);
+        if (!s) throw scenarioNotFound(scenarioId);
         const row: WhatifTable = {
           id: newId('wi'),
           scenario_id: scenarioId,

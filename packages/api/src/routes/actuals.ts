@@ -18,11 +18,7 @@ import {
 import { errors, ScenarioIdParams, SECURITY } from '../schemas/common.ts';
 
 export const actualRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const mustExist = async (id: string) => {
-    const stored = await app.repos.scenarios.get(id);
-    if (!stored) throw new ApiError('NOT_FOUND', `no scenario ${id}`);
-    return stored;
-  };
+  const mustExist = (id: string) => app.repos.scenarios.require(id);
 
   app.get(
     '/api/scenarios/:id/actuals',

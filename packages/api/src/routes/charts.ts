@@ -130,8 +130,7 @@ export const chartRoutes: FastifyPluginAsyncTypebox = async (app) => {
           `the image would be ${width} × ${height} pixels; at most ${MAX_AREA / 1e6} megapixels`,
           'querystring',
         );
-      const scenario = await app.repos.scenarios.effectiveScenario(id);
-      if (!scenario) throw new ApiError('NOT_FOUND', `no scenario ${id}`);
+      const scenario = await app.repos.scenarios.requireEffective(id);
       const built = await app.compute.run('chart', scenario, name, {
         format,
         width,

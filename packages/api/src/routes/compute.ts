@@ -3,7 +3,6 @@
  * audit, evaluate. Every figure comes from @grdp/engine.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ApiError } from '../errors.ts';
 import { readScenarioBody } from '../scenario-input.ts';
 import { errors, ScenarioIdParams } from '../schemas/common.ts';
 import {
@@ -16,11 +15,7 @@ import {
 import { ScenarioBodySchema } from '../schemas/scenarios.ts';
 
 export const computeRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const effective = async (id: string) => {
-    const s = await app.repos.scenarios.effectiveScenario(id);
-    if (!s) throw new ApiError('NOT_FOUND', `no scenario ${id}`);
-    return s;
-  };
+  const effective = (id: string) => app.repos.scenarios.requireEffective(id);
 
   app.post(
     '/api/scenarios/:id/calibrate',

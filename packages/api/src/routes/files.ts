@@ -99,8 +99,7 @@ export const fileRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (
     async (request) => {
       const { id } = request.params;
       const author = authorOf(request.principal);
-      const stored = await app.repos.scenarios.get(id);
-      if (!stored) throw new ApiError('NOT_FOUND', `no scenario ${id}`);
+      const stored = await app.repos.scenarios.require(id);
       const bytes = await uploadedBytes(request);
       const plan = await planImport(bytes, stored.scenario, {
         locale: request.query.locale,
@@ -142,8 +141,7 @@ export const fileRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (
       },
       async (request, reply) => {
         const { id } = request.params;
-        const stored = await app.repos.scenarios.get(id);
-        if (!stored) throw new ApiError('NOT_FOUND', `no scenario ${id}`);
+        const stored = await app.repos.scenarios.require(id);
         const lang: Lang = request.query.lang ?? 'vi';
         const set = stored.scenario.indicators ?? { departments: [], indicators: [] };
         const name = `${id}-indicators-template-${lang}.${format}`;
@@ -182,8 +180,7 @@ export const fileRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (
     async (request) => {
       const { id } = request.params;
       const author = authorOf(request.principal);
-      const scenario = await app.repos.scenarios.effectiveScenario(id);
-      if (!scenario) throw new ApiError('NOT_FOUND', `no scenario ${id}`);
+      const scenario = await app.repos.scenarios.requireEffective(id);
       const bytes = await uploadedBytes(request);
       const plan = await planIndicatorImport(bytes, scenario.indicators ?? { departments: [], indicators: [] }, {
         locale: request.query.locale,
@@ -256,8 +253,7 @@ export const fileRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (
       },
       async (request, reply) => {
         const { id } = request.params;
-        const scenario = await app.repos.scenarios.effectiveScenario(id);
-        if (!scenario) throw new ApiError('NOT_FOUND', `no scenario ${id}`);
+        const scenario = await app.repos.scenarios.requireEffective(id);
         const lang: Lang = request.query.lang ?? 'vi';
         const name = format === 'yaml' ? `${id}.yaml` : `${id}-${lang}.${format}`;
         if (format === 'yaml') return attachment(reply, YAML_TYPE, name, scenarioToYaml(scenario));
@@ -281,8 +277,7 @@ export const fileRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (
     },
     async (request, reply) => {
       const { id } = request.params;
-      const scenario = await app.repos.scenarios.effectiveScenario(id);
-      if (!scenario) throw new ApiError('NOT_FOUND', `no scenario ${id}`);
+      const scenario = await app.repos.scenarios.requireEffective(id);
       const lang: Lang = request.query.lang ?? 'vi';
       return attachment(reply, XLSX_MIME, appendixFileName(id, lang), await appendixXlsx(scenario, lang));
     },

@@ -27,13 +27,10 @@ function attachment(reply: FastifyReply, type: string, filename: string, body: B
 }
 
 export const indicatorRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const mustExist = async (id: string) => {
-    if (!(await app.repos.scenarios.get(id))) throw new ApiError('NOT_FOUND', `no scenario ${id}`);
-  };
+  const mustExist = (id: string) => app.repos.scenarios.require(id);
 
   const answerFor = async (id: string) => {
-    const scenario = await app.repos.scenarios.effectiveScenario(id);
-    if (!scenario) throw new ApiError('NOT_FOUND', `no scenario ${id}`);
+    const scenario = await app.repos.scenarios.requireEffective(id);
     const entered = enteredByIndicator(await app.repos.indicators.current(id));
     return indicatorsOf({ ...scenario, grdp: { year: scenario.year, actuals: scenario.actuals } }, entered);
   };

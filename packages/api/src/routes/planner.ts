@@ -8,7 +8,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { type Lang, loadScenario } from '@grdp/engine';
 import type { FastifyReply } from 'fastify';
 import { adjustOf, draftOf, mergeOf } from '../compute/planner.ts';
-import { ApiError, parseIfMatch } from '../errors.ts';
+import { parseIfMatch } from '../errors.ts';
 import { appendixFileName, appendixXlsx } from '../files/appendix.ts';
 import { XLSX_MIME } from '../files/xlsx.ts';
 import { authorOf } from '../plugins/auth.ts';
@@ -72,8 +72,7 @@ export const plannerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const scenario = await app.repos.scenarios.effectiveScenario(request.params.id);
-      if (!scenario) throw new ApiError('NOT_FOUND', `no scenario ${request.params.id}`);
+      const scenario = await app.repos.scenarios.requireEffective(request.params.id);
       return sendAppendix(reply, (await adjustOf(scenario, request.body)).yaml, request.query.lang);
     },
   );
@@ -123,8 +122,7 @@ export const plannerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const ifMatch = save ? parseIfMatch(request.headers['if-match']) : undefined;
       const id = request.params.id;
       const parent = save ? (await app.repos.scenarios.versions(id))?.at(-1)?.number : undefined;
-      const scenario = await app.repos.scenarios.effectiveScenario(id);
-      if (!scenario) throw new ApiError('NOT_FOUND', `no scenario ${id}`);
+      const scenario = await app.repos.scenarios.requireEffective(id);
       const adjusted = await adjustOf(scenario, body);
       if (!save || parent === undefined) return adjusted;
       const { stored, version } = await app.repos.scenarios.put(

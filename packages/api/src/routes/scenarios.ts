@@ -1,7 +1,7 @@
 /** Stored scenarios: list, get, create-or-replace (YAML or JSON, validated by the engine loader), delete. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { ApiError, parseIfMatch } from '../errors.ts';
+import { ApiError, parseIfMatch, scenarioNotFound } from '../errors.ts';
 import { authorOf } from '../plugins/auth.ts';
 import { readScenarioBody } from '../scenario-input.ts';
 import { IfMatchHeaders } from '../schemas/actuals.ts';
@@ -39,8 +39,7 @@ export const scenarioRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const stored = await app.repos.scenarios.get(request.params.id);
-      if (!stored) throw new ApiError('NOT_FOUND', `no scenario ${request.params.id}`);
+      const stored = await app.repos.scenarios.require(request.params.id);
       reply.header('etag', stored.etag);
       return stored;
     },
@@ -118,7 +117,7 @@ export const scenarioRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const ifMatch = parseIfMatch(request.headers['if-match']);
       const deleted = await app.repos.scenarios.delete(request.params.id, ifMatch);
-      if (!deleted) throw new ApiError('NOT_FOUND', `no scenario ${request.params.id}`);
+      if (!deleted) throw scenarioNotFound(request.params.id);
       return reply.status(204).send(null);
     },
   );

@@ -45,8 +45,7 @@ export const simulationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const options = simulateRequest(request.body as SimulateRequest | undefined);
-      const scenario = await app.repos.scenarios.effectiveScenario(request.params.id);
-      if (!scenario) throw new ApiError('NOT_FOUND', `no scenario ${request.params.id}`);
+      const scenario = await app.repos.scenarios.requireEffective(request.params.id);
       return app.compute.run('simulate', scenario, options);
     },
   );

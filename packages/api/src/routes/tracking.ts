@@ -29,11 +29,7 @@ export const optionalBody: preValidationAsyncHookHandler = async (request) => {
 };
 
 export const trackingRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const effective = async (id: string) => {
-    const s = await app.repos.scenarios.effectiveScenario(id);
-    if (!s) throw new ApiError('NOT_FOUND', `no scenario ${id}`);
-    return s;
-  };
+  const effective = (id: string) => app.repos.scenarios.requireEffective(id);
 
   app.post(
     '/api/scenarios/:id/track',

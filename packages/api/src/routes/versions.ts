@@ -5,7 +5,7 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { compareVersions } from '@grdp/engine';
-import { ApiError } from '../errors.ts';
+import { ApiError, scenarioNotFound } from '../errors.ts';
 import type { StoredScenarioVersion } from '../repositories/index.ts';
 import { errors, ScenarioIdParams } from '../schemas/common.ts';
 import {
@@ -22,7 +22,7 @@ export const versionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const find = async (id: string, n: number, path: string) => {
     const v = await app.repos.scenarios.version(id, n);
     if (v) return v;
-    if (!(await app.repos.scenarios.get(id))) throw new ApiError('NOT_FOUND', `no scenario ${id}`);
+    await app.repos.scenarios.require(id);
     throw new ApiError('NOT_FOUND', `scenario ${id} has no version ${n}`, path);
   };
 
@@ -39,7 +39,7 @@ export const versionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const versions = await app.repos.scenarios.versions(request.params.id);
-      if (!versions) throw new ApiError('NOT_FOUND', `no scenario ${request.params.id}`);
+      if (!versions) throw scenarioNotFound(request.params.id);
       return { scenarioId: request.params.id, versions };
     },
   );

@@ -21,8 +21,7 @@ export const whatifRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      if (!(await app.repos.scenarios.get(request.params.id)))
-        throw new ApiError('NOT_FOUND', `no scenario ${request.params.id}`);
+      await app.repos.scenarios.require(request.params.id);
       return { whatifs: await app.repos.whatifs.list(request.params.id) };
     },
   );
