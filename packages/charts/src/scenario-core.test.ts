@@ -1,7 +1,7 @@
 import { loadScenario, type Scenario } from '@grdp/engine';
 import { describe, expect, it } from 'vitest';
-import { bandOrContributionsChart } from './scenario-core.ts';
 import { scenarioChart } from './scenario.ts';
+import { bandOrContributionsChart } from './scenario-core.ts';
 
 // Vite's ?raw import, as in the engine's tests.
 const url = '../../../scenarios/an-giang-2023.yaml?raw';
