@@ -2,7 +2,7 @@
  * The BENCHMARKS.md section on the uncertainty model's track record: not a speed figure, so only a pointer to
  * docs/model.md with the headline scores, read from the engine's generated table (they cannot drift).
  */
-import { TRACK_RECORD } from '../packages/engine/src/index.ts';
+import { TRACK_RECORD } from '@grdp/engine';
 
 export function uncertaintyBacktestSection(): string[] {
   const t = TRACK_RECORD;

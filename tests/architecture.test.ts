@@ -1,5 +1,5 @@
 /** docs/architecture.md matches the code: the arrows between packages, and every file it names exists. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -13,6 +13,23 @@ function internalDeps(pkg: string): string[] {
     .map((d) => d.slice('@grdp/'.length))
     .sort();
 }
+
+/** Every .ts file below `dir` (no node_modules). */
+function tsFiles(dir: string): string[] {
+  return readdirSync(join(ROOT, dir), { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.ts') && !e.parentPath.includes('node_modules'))
+    .map((e) => join(e.parentPath, e.name));
+}
+
+describe('tests/ and bench/ use the packages by their public entries', () => {
+  it('never import a package’s src/ or test-support/ files by a relative path', () => {
+    const files = [...tsFiles('tests'), ...tsFiles('bench')];
+    expect(files.length).toBeGreaterThan(20);
+    const deep = /from '(?:\.\.\/)+packages\/(?:engine|charts|api)\/(?:src|test-support)\//;
+    const offenders = files.filter((f) => deep.test(readFileSync(f, 'utf8')));
+    expect(offenders.map((f) => f.slice(ROOT.length))).toEqual([]);
+  });
+});
 
 describe('docs/architecture.md', () => {
   it('states each package’s internal dependencies as its package.json does', () => {

@@ -1,14 +1,16 @@
 /**
- * Child process (started by server.ts): the API over in-memory SQLite with An Giang stored (packages/api testing helper), listening on
+ * Child process (started by server.ts): the API over a SQLite file in a temporary data directory, as the server keeps
+ * it, with An Giang stored (packages/api testing helper), listening on
  * 127.0.0.1 on an ephemeral port, and beside it a small static server for packages/web/dist that proxies `/api`
  * and `/healthz` to the API. Sends `{ apiPort, webPort }` over IPC; answers `cpu` with its CPU time (µs) and
  * `close` by closing and exiting.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
-import { makeApp } from '../../packages/api/test-support/helpers.ts';
+import { makeApp } from '@grdp/api/testing';
 import { ROOT } from './common.ts';
 
 const TYPES: Record<string, string> = {
@@ -23,7 +25,8 @@ const TYPES: Record<string, string> = {
 
 // As production runs it: without the test-only response-schema check (plugins/response-check.ts), which buildApp
 // registers only when asked; makeApp asks by default, for tests.
-const test = await makeApp({}, { checkResponses: false });
+const dataDir = mkdtempSync(join(tmpdir(), 'grdp-bench-'));
+const test = await makeApp({}, { checkResponses: false, dataDir });
 await test.app.listen({ host: '127.0.0.1', port: 0 });
 const apiPort = (test.app.server.address() as AddressInfo).port;
 
@@ -62,6 +65,7 @@ process.on('message', async (msg: string) => {
   if (msg === 'close') {
     web.close();
     await test.close();
+    rmSync(dataDir, { recursive: true, force: true });
     process.send!('closed', () => process.exit(0));
   }
 });

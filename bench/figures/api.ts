@@ -3,10 +3,11 @@
  * every request, beside the trivial `/healthz`, same settings, same run; the server's CPU per request; and chart
  * images per second (renderChart, PNG).
  */
+
+import { renderChart } from '@grdp/api';
+import { bandChart, bandInput } from '@grdp/charts';
+import { actualTable } from '@grdp/engine';
 import autocannon, { type Options as LoadOptions } from 'autocannon';
-import { renderChart } from '../../packages/api/src/charts/render.ts';
-import { bandChart, bandInput } from '../../packages/charts/src/index.ts';
-import { actualTable } from '../../packages/engine/src/index.ts';
 import { measure } from '../measure.ts';
 import { type AreaResult, type Figure, goalFigure, notMeasured, referenceFigure, type SuiteOptions } from '../types.ts';
 import { anGiang } from './common.ts';

@@ -1,5 +1,5 @@
 /** calibrate.*: minimax base-level recovery (HiGHS LPs) for An Giang and for a national-size table. */
-import { calibrate, loadSolver, type Scenario } from '../../packages/engine/src/index.ts';
+import { calibrate, loadSolver, type Scenario } from '@grdp/engine';
 import { nationalFile } from '../../tests/fixtures/national.ts';
 import { measure } from '../measure.ts';
 import { type AreaResult, goalFigure, referenceFigure, type SuiteOptions } from '../types.ts';

@@ -1,7 +1,7 @@
 /** Shared inputs: the An Giang scenario and repository paths. */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { bandPath, loadScenario, type Scenario } from '../../packages/engine/src/index.ts';
+import { bandPath, loadScenario, type Scenario } from '@grdp/engine';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const AN_GIANG_YAML = readFileSync(`${ROOT}scenarios/an-giang-2023.yaml`, 'utf8');

@@ -3,7 +3,7 @@
  * CLI and the web use), against a float64 evaluate written for the same outputs, measured interleaved in rounds
  * in one run; and the decimal.js path (the oracle the exact path is proven against) as a reference.
  */
-import { decimalOps, evaluate, evaluateExact, evaluateUnchecked } from '../../packages/engine/src/index.ts';
+import { decimalOps, evaluate, evaluateExact, evaluateUnchecked } from '@grdp/engine';
 import { measure, measureInterleaved } from '../measure.ts';
 import { type AreaResult, goalFigure, referenceFigure, type SuiteOptions } from '../types.ts';
 import { anGiang, evaluateInput } from './common.ts';

@@ -11,7 +11,7 @@ import {
   PERIOD_QUARTERS,
   PERIODS,
   type PeriodResult,
-} from '../../packages/engine/src/index.ts';
+} from '@grdp/engine';
 
 export function evaluateFloat64(input: EvaluateInput): Evaluation {
   const list = input.sectors;

@@ -1,5 +1,5 @@
 /** scale.*: the national file (34 provinces × 21 sections × 4 quarters): in the engine and through the API. */
-import { bandPath, evaluate, loadScenario, track } from '../../packages/engine/src/index.ts';
+import { bandPath, evaluate, loadScenario, track } from '@grdp/engine';
 import { nationalFile } from '../../tests/fixtures/national.ts';
 import { measure } from '../measure.ts';
 import { type AreaResult, goalFigure, notMeasured, type SuiteOptions } from '../types.ts';

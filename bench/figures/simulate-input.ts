@@ -1,6 +1,7 @@
 /** The simulator's input for An Giang 2023: the file's base levels, the band paths and the FY targets. */
-import { bandPath, TOTAL } from '../../packages/engine/src/index.ts';
-import type { SimulateInput } from '../../packages/engine/src/simulate/index.ts';
+
+import type { SimulateInput } from '@grdp/engine';
+import { bandPath, TOTAL } from '@grdp/engine';
 import { anGiang } from './common.ts';
 
 export function simulateInput(): SimulateInput {

@@ -3,7 +3,7 @@
  * Giang plan, measured as the growth of the process's maximum RSS (getrusage) around `simulateChunk`, plus the
  * heap and ArrayBuffer growth. Prints one JSON line.
  */
-import { prepareSimulation, simulateChunk } from '../../packages/engine/src/simulate/index.ts';
+import { prepareSimulation, simulateChunk } from '@grdp/engine';
 import { simulateInput } from './simulate-input.ts';
 
 const draws = Number(process.argv[2] ?? 1_000_000);

@@ -1,6 +1,6 @@
 /** A simulation worker: receives a plan once, then simulates chunks on request with the given stream. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { type SimulationPlan, simulateChunk } from '../../packages/engine/src/simulate/index.ts';
+import { type SimulationPlan, simulateChunk } from '@grdp/engine';
 
 const plan = workerData.plan as SimulationPlan;
 parentPort!.on('message', (msg: { id: number; draws: number; stream: number }) => {

@@ -16,7 +16,7 @@ import {
   type SimulationPlan,
   simulateChunk,
   simulateProbabilities,
-} from '../../packages/engine/src/simulate/index.ts';
+} from '@grdp/engine';
 import { measure } from '../measure.ts';
 import { type AreaResult, type Figure, goalFigure, notMeasured, referenceFigure, type SuiteOptions } from '../types.ts';
 import { ROOT } from './common.ts';

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { parseShock, whatIf } from '../../packages/engine/src/index.ts';
+import { parseShock, whatIf } from '@grdp/engine';
 import { measure } from '../measure.ts';
 import { type AreaResult, type Figure, goalFigure, notMeasured, referenceFigure, type SuiteOptions } from '../types.ts';
 import { anGiang, ROOT } from './common.ts';

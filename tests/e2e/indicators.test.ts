@@ -98,6 +98,85 @@ describe('indicators on the dashboard', () => {
     expect(row.slice(4, 6)).toEqual(['1.150,5 (2023)', '▼ Chưa đạt']);
   });
 
+  it('imports figures from the template: preview with old, new value and status, then confirm', async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/#/s/${ID}`);
+    await page.waitForSelector('#ind-import-form');
+    const href = await page.getAttribute('#ind-template-csv', 'href');
+    const template = await (await fetch(`${server.url}${href}`)).text();
+    const filled = template.replace(/^(urbanisation;.*;2023;Cả năm;);;;;$/m, '$141,5;ước tính;;Báo cáo quý IV;');
+    expect(filled).not.toBe(template);
+    await page.fill('#editor-token', server.editor);
+    await page.setInputFiles('#ind-import-file', {
+      name: 'chi-tieu.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(filled),
+    });
+    await page.click('#ind-import-preview-button');
+    await page.waitForSelector('#ind-import-preview');
+    const preview = await page.$$eval('#ind-import-preview tbody tr', (trs) =>
+      trs.map((tr) => Array.from(tr.querySelectorAll('th, td')).map((c) => (c.textContent ?? '').trim())),
+    );
+    expect(preview).toEqual([['Tỷ lệ đô thị hóa', '2023', '–', '41,5 · Loại số liệu: Ước tính', 'Chưa đạt']]);
+    // nothing written before the confirmation
+    expect((await rowText(page, 'urbanisation'))[4]).toBe('–');
+    await page.click('#ind-import-confirm');
+    await page.waitForSelector('#ind-import-done');
+    expect(await page.textContent('#ind-import-done')).toContain('urbanisation 2023');
+    expect((await rowText(page, 'urbanisation')).slice(4, 6)).toEqual(['41,5 (2023)', '▼ Chưa đạt']);
+
+    // the same file again changes nothing; a bad file lists its rows in Vietnamese
+    await page.click('#ind-import-preview-button');
+    await page.waitForSelector('#ind-import-unchanged');
+    await page.setInputFiles('#ind-import-file', {
+      name: 'sai.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('Mã chỉ tiêu;Năm;Giá trị;Loại số liệu\nurbanisation;2023;abc;ước tính\n'),
+    });
+    await page.click('#ind-import-preview-button');
+    await page.waitForSelector('#ind-import-problems');
+    const problems = await page.$$eval('#ind-import-problems tbody tr', (trs) =>
+      trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((c) => (c.textContent ?? '').trim())),
+    );
+    expect(problems).toEqual([['2', 'Giá trị', '"abc" không đọc được thành số']]);
+    await page.screenshot({ path: join(SHOTS, 'indicators-import.png'), fullPage: true });
+  });
+
+  it('shows quarterly figures and the "so far" figure, in the table and the department report', async () => {
+    for (const [period, value] of [
+      ['Q1', 1600],
+      ['Q2', 1750],
+      ['H1', 3350],
+    ] as const) {
+      const r = await fetch(
+        `${server.url}/api/scenarios/${ID}/indicators/budget-revenue/actuals/2024?period=${period}`,
+        {
+          method: 'PUT',
+          headers: { authorization: `Bearer ${server.editor}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ value, vintage: 'estimate' }),
+        },
+      );
+      expect(r.status).toBe(201);
+    }
+    const page = await newPage();
+    await page.goto(`${server.url}/#/s/${ID}`);
+    await page.waitForSelector('table.indicators');
+    const cell = async (scope = '') =>
+      page.$eval(`${scope} tr[data-id="budget-revenue"] td:nth-of-type(4)`, (td) => (td as HTMLElement).innerText);
+    expect((await cell()).split('\n')).toEqual([
+      '–',
+      'Đến nay: 3.350 (Lũy kế 6 tháng 2024)',
+      '2024: Quý I 1.600 · Quý II 1.750 · Lũy kế 6 tháng 3.350',
+    ]);
+    // the status stays from the year figure
+    expect((await rowText(page, 'budget-revenue'))[5]).toBe('○ Chưa có số liệu');
+    const dept = await page.$eval('tr[data-id="budget-revenue"] td:last-of-type', (td) => td.textContent);
+    await page.goto(`${server.url}/#/s/${ID}/department/so-tai-chinh`);
+    await page.waitForSelector('#dept-own table.indicators');
+    expect(dept).toBe('Sở Tài chính');
+    expect(await cell('#dept-own')).toContain('Đến nay: 3.350 (Lũy kế 6 tháng 2024)');
+  });
+
   it('opens the printable report of a department, in English too', async () => {
     const page = await newPage();
     await page.goto(`${server.url}/#/s/${ID}?dept=so-xay-dung`);

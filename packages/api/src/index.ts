@@ -1,4 +1,5 @@
 export { API_VERSION, type BuildOptions, buildApp } from './app.ts';
+export { renderChart } from './charts/render.ts';
 export { runCli } from './cli/main.ts';
 export { runTokenCommand } from './cli/token.ts';
 export { type Config, ConfigError, loadConfig, REPO_ROOT, testConfig } from './config.ts';
@@ -17,3 +18,4 @@ export { backtestReport, HISTORY_DIR, history, readHistoryDir } from './history.
 export { createFailureLimiter, PREFIX_LENGTH } from './plugins/auth.ts';
 export { createRepositories, type Repositories } from './repositories/index.ts';
 export { seedScenarios } from './seed.ts';
+export { start } from './server.ts';

@@ -18,7 +18,7 @@ import type {
   WhatifResponseSchema,
 } from './schemas/compute.ts';
 import type { ImportErrorSchema, ImportResponseSchema } from './schemas/files.ts';
-import type { IndicatorsResponseSchema } from './schemas/indicators.ts';
+import type { IndicatorImportResponseSchema, IndicatorsResponseSchema } from './schemas/indicators.ts';
 import type { AdjustBodySchema, AdjustResponseSchema, DraftBodySchema } from './schemas/planner.ts';
 import type { PutScenarioResponseSchema, ScenarioSummarySchema, StoredScenarioSchema } from './schemas/scenarios.ts';
 import type { CreatedTokenSchema, TokenInfoSchema } from './schemas/tokens.ts';
@@ -65,3 +65,5 @@ export type VersionComparison = Static<typeof CompareResponseSchema>;
 
 /** GET /api/scenarios/:id/indicators. */
 export type IndicatorsAnswer = Static<typeof IndicatorsResponseSchema>;
+/** POST /api/scenarios/:id/indicators/import. */
+export type IndicatorImportAnswer = Static<typeof IndicatorImportResponseSchema>;

@@ -12,6 +12,7 @@ import type {
   DraftRequest,
   EvaluateAnswer,
   ImportAnswer,
+  IndicatorImportAnswer,
   IndicatorsAnswer,
   PutActualRequest,
   PutScenarioResult,
@@ -42,6 +43,7 @@ export type {
   DraftRequest,
   EvaluateAnswer,
   ImportAnswer,
+  IndicatorImportAnswer,
   IndicatorsAnswer,
   PutScenarioResult,
   ScenarioSummary,
@@ -189,6 +191,18 @@ export const api = {
     (
       await request<VersionComparison>(
         `/scenarios/${enc(id)}/versions/compare?${new URLSearchParams({ from: String(from), to: String(to) })}`,
+      )
+    ).data,
+  /** POST …/indicators/import (CSV or XLSX body); `dryRun` previews; row problems come back in `lang`. */
+  importIndicators: async (id: string, file: File, token: string, dryRun: boolean, lang: 'vi' | 'en') =>
+    (
+      await request<IndicatorImportAnswer>(
+        `/scenarios/${enc(id)}/indicators/import?${new URLSearchParams({ lang, ...(dryRun ? { dryRun: '1' } : {}) })}`,
+        {
+          method: 'POST',
+          token,
+          raw: { data: file, type: /\.xlsx$/i.test(file.name) ? XLSX_TYPE : 'text/csv' },
+        },
       )
     ).data,
   /** The main indicators with their status (GET /api/scenarios/:id/indicators). */

@@ -107,6 +107,7 @@ describe('grdp indicators --scenario ID', () => {
     const repos = createRepositories(handle.db);
     await repos.scenarios.put(anGiang(), AN_GIANG_YAML, 'seed');
     await repos.indicators.put(ID, 'exports', 2023, { value: 1150, vintage: 'estimate' }, 'Sở Công Thương', undefined);
+    await repos.indicators.put(ID, 'budget-revenue', 2024, { value: 3350, vintage: 'estimate' }, 'x', undefined, 'H1');
     app = await buildApp(testConfig(), { handle, closeHandle: true });
   });
   afterAll(async () => {
@@ -120,5 +121,16 @@ describe('grdp indicators --scenario ID', () => {
     const api = await app.inject({ url: `/api/scenarios/${ID}/indicators` });
     expect(JSON.parse(r.out)).toEqual(api.json());
     expect(api.json().indicators.find((i: { id: string }) => i.id === 'exports').status.status).toBe('not-met');
+    expect(api.json().indicators.find((i: { id: string }) => i.id === 'budget-revenue').soFar).toMatchObject({
+      period: 'H1',
+      value: 3350,
+    });
+  });
+
+  it('the text table shows the "so far" figure beside a year without a year figure', async () => {
+    const r = await run(['indicators', '--scenario', ID, '--lang', 'vi'], { DATA_DIR: dir });
+    expect(r.code, r.err).toBe(0);
+    const line = r.out.split('\n').find((l) => l.includes('Thu ngân sách'));
+    expect(line).toContain('– · đến nay 3.350 (Lũy kế 6 tháng 2024)');
   });
 });

@@ -60,6 +60,7 @@ const COLUMNS: { [T in TableName]: readonly (keyof Database[T])[] } = {
     'scenario_id',
     'indicator_id',
     'year',
+    'period',
     'revision',
     'value',
     'vintage',
@@ -90,7 +91,7 @@ const ORDER: { [T in TableName]: readonly string[] } = {
   scenarios: ['id'],
   scenario_versions: ['scenario_id', 'number'],
   actual_revisions: ['scenario_id', 'period', 'revision'],
-  indicator_actual_revisions: ['scenario_id', 'indicator_id', 'year', 'revision'],
+  indicator_actual_revisions: ['scenario_id', 'indicator_id', 'year', 'period', 'revision'],
   tokens: ['id'],
   whatifs: ['id'],
 };
@@ -325,6 +326,11 @@ function checkContent(backup: Backup): void {
       throw new BackupError(`${at}.vintage is not a vintage: ${JSON.stringify(r.vintage)}`);
     checkValues(r.values_json, `${at}.values_json`);
     if (r.previous_values_json !== null) checkValues(r.previous_values_json, `${at}.previous_values_json`);
+  });
+  backup.tables.indicator_actual_revisions.forEach((r, i) => {
+    const at = `tables.indicator_actual_revisions[${i}]`;
+    known(r.scenario_id, at);
+    if (!isPeriod(r.period)) throw new BackupError(`${at}.period is not a period: ${JSON.stringify(r.period)}`);
   });
   backup.tables.tokens.forEach((r, i) => {
     const at = `tables.tokens[${i}]`;

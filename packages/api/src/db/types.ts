@@ -44,6 +44,8 @@ export interface IndicatorActualRevisionTable {
   scenario_id: string;
   indicator_id: string;
   year: number;
+  /** Q1..Q4, H1, 9M or FY (0004; the rows of 0003 are FY). */
+  period: string;
   revision: number;
   value: string;
   vintage: string;

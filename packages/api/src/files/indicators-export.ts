@@ -1,6 +1,6 @@
 /**
  * The indicators table as CSV and XLSX: one row per indicator with its target and qualifier, period, department,
- * latest figure, status in words and the rate still needed. The texts come from the engine (indicators/text.ts),
+ * latest figure, status in words, the rate still needed and the "so far" figure of a year without a year figure. The texts come from the engine (indicators/text.ts),
  * the rows from `indicatorsOf`, so the file says what the CLI and the web say.
  */
 import {
@@ -11,6 +11,7 @@ import {
   indicatorStatusText,
   indicatorTargetText,
   type Lang,
+  periodLabel,
 } from '@grdp/engine';
 import type { IndicatorsAnswer } from '../compute/indicators.ts';
 import { writeCsv } from './csv.ts';
@@ -37,6 +38,8 @@ function table(answer: IndicatorsAnswer, lang: Lang): SheetSpec {
       L(lang, 'Thực hiện', 'actual'),
       L(lang, 'Tình trạng', 'status'),
       L(lang, 'Cần thêm', 'still_needed'),
+      L(lang, 'Kỳ đến nay', 'so_far_period'),
+      L(lang, 'Đến nay', 'so_far'),
       L(lang, 'Số in', 'printed'),
       L(lang, 'Nguồn', 'source'),
     ],
@@ -53,10 +56,12 @@ function table(answer: IndicatorsAnswer, lang: Lang): SheetSpec {
       i.status.latest?.value ?? null,
       indicatorStatusText(i.status, lang),
       indicatorNeededText(i.status, lang),
+      i.soFar ? `${periodLabel(i.soFar.period, lang)} ${i.soFar.year}` : null,
+      i.soFar?.value ?? null,
       i.printed,
       i.source,
     ]),
-    widths: [7, 24, 50, 12, 36, 36, 36, 20, 12, 14, 24, 36, 60, 30],
+    widths: [7, 24, 50, 12, 36, 36, 36, 20, 12, 14, 24, 36, 22, 14, 60, 30],
   };
 }
 

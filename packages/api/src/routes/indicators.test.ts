@@ -79,11 +79,24 @@ describe('export of the indicators table', () => {
     expect(r.headers['content-type']).toContain('text/csv');
     const lines = r.body.replace(/^\ufeff/, '').split('\r\n');
     expect(lines[0]).toBe(
-      'Số;Mã;Chỉ tiêu;Nhóm;Cơ quan chủ trì;Cơ quan phối hợp;Mục tiêu;Kỳ;Năm thực hiện;Thực hiện;Tình trạng;Cần thêm;Số in;Nguồn',
+      'Số;Mã;Chỉ tiêu;Nhóm;Cơ quan chủ trì;Cơ quan phối hợp;Mục tiêu;Kỳ;Năm thực hiện;Thực hiện;Tình trạng;Cần thêm;Kỳ đến nay;Đến nay;Số in;Nguồn',
     );
     expect(lines.find((l) => l.startsWith('(1);grdp-growth;'))).toContain(';2023;7,36;Đạt;');
     expect(lines.find((l) => l.startsWith('(5);budget-revenue;'))).toContain(
       ';Sở Tài chính;;đạt 6.638 tỷ đồng;2023;;;Chưa có số liệu;',
+    );
+  });
+
+  it('carries the "so far" figure of a year without a year figure', async () => {
+    const r = await t.as(t.editor, {
+      method: 'PUT',
+      url: `${url}/budget-revenue/actuals/2024?period=9M`,
+      payload: { value: 5012.5, vintage: 'estimate' },
+    });
+    expect(r.statusCode).toBe(201);
+    const lines = (await t.app.inject({ url: `${url}.csv?lang=vi` })).body.split('\r\n');
+    expect(lines.find((l) => l.startsWith('(5);budget-revenue;'))).toContain(
+      ';Chưa có số liệu;;Lũy kế 9 tháng 2024;5012,5;',
     );
   });
 

@@ -17,6 +17,7 @@ import {
   IndicatorActualHistorySchema,
   IndicatorActualParams,
   IndicatorActualRevisionSchema,
+  IndicatorPeriodQuery,
   IndicatorsResponseSchema,
   PutIndicatorActualBody,
 } from '../schemas/indicators.ts';
@@ -99,16 +100,18 @@ export const indicatorRoutes: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: app.authorize('read'),
       schema: {
         tags: ['indicators'],
-        summary: 'The current revision of an indicator’s figure for a year, with its ETag',
+        summary: 'The current revision of an indicator’s figure for a year (or ?period=Q1…9M), with its ETag',
         params: IndicatorActualParams,
+        querystring: IndicatorPeriodQuery,
         response: { 200: IndicatorActualRevisionSchema, ...errors(400, 401, 403, 404) },
       },
     },
     async (request, reply) => {
       const { id, indicator, year } = request.params;
       await mustExist(id);
-      const current = await app.repos.indicators.get(id, indicator, Number(year));
-      if (!current) throw new ApiError('NOT_FOUND', `no figure entered for ${indicator} ${year}`);
+      const { period = 'FY' } = request.query;
+      const current = await app.repos.indicators.get(id, indicator, Number(year), period);
+      if (!current) throw new ApiError('NOT_FOUND', `no figure entered for ${indicator} ${year} ${period}`);
       reply.header('etag', current.etag);
       return current;
     },
@@ -120,15 +123,17 @@ export const indicatorRoutes: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: app.authorize('read'),
       schema: {
         tags: ['indicators'],
-        summary: 'Every revision of an indicator’s figure for a year, oldest first',
+        summary: 'Every revision of an indicator’s figure for a year (or ?period=Q1…9M), oldest first',
         params: IndicatorActualParams,
+        querystring: IndicatorPeriodQuery,
         response: { 200: IndicatorActualHistorySchema, ...errors(400, 401, 403, 404) },
       },
     },
     async (request) => {
       const { id, indicator, year } = request.params;
       await mustExist(id);
-      return { revisions: await app.repos.indicators.history(id, indicator, Number(year)) };
+      const { period = 'FY' } = request.query;
+      return { revisions: await app.repos.indicators.history(id, indicator, Number(year), period) };
     },
   );
 
@@ -138,9 +143,11 @@ export const indicatorRoutes: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: app.authorize('editor'),
       schema: {
         tags: ['indicators'],
-        summary: 'Enter an indicator’s figure for a year: a new revision (If-Match required once the year exists)',
+        summary:
+          'Enter an indicator’s figure for a year (or ?period=Q1…9M): a new revision (If-Match required once it exists)',
         security: SECURITY,
         params: IndicatorActualParams,
+        querystring: IndicatorPeriodQuery,
         headers: IfMatchHeaders,
         body: PutIndicatorActualBody,
         response: {
@@ -159,6 +166,7 @@ export const indicatorRoutes: FastifyPluginAsyncTypebox = async (app) => {
         request.body,
         authorOf(request.principal),
         parseIfMatch(request.headers['if-match']),
+        request.query.period ?? 'FY',
       );
       reply.status(created ? 201 : 200).header('etag', revision.etag);
       return revision;

@@ -8,6 +8,7 @@ import {
 import { Type } from '@sinclair/typebox';
 import { VintageSchema } from './actuals.ts';
 import { LocalizedTextSchema, ScenarioIdParams } from './common.ts';
+import { ImportQuery, LangSchema } from './files.ts';
 
 const Year = Type.Integer({ minimum: 1900, maximum: 2200 });
 
@@ -91,6 +92,27 @@ export const IndicatorStatusSchema = Type.Object({
   reason: Type.Optional(Type.Union([Type.Literal('no-actual'), Type.Literal('no-base')])),
 });
 
+const SUB_YEAR = [
+  Type.Literal('Q1'),
+  Type.Literal('Q2'),
+  Type.Literal('Q3'),
+  Type.Literal('Q4'),
+  Type.Literal('H1'),
+  Type.Literal('9M'),
+] as const;
+const PeriodSchema = Type.Union([...SUB_YEAR, Type.Literal('FY')], {
+  description: 'Q1..Q4 the quarter, H1 and 9M cumulative (lũy kế), FY the year',
+});
+const SubYearPeriodSchema = Type.Union([...SUB_YEAR]);
+
+export const IndicatorPeriodFigureSchema = Type.Object({
+  year: Year,
+  period: SubYearPeriodSchema,
+  value: Type.Number(),
+  vintage: VintageSchema,
+  cumulative: Type.Boolean({ description: 'from the start of the year (Q1, H1, 9M)' }),
+});
+
 export const IndicatorRowSchema = Type.Object({
   id: Type.String(),
   no: Type.Integer(),
@@ -119,7 +141,17 @@ export const IndicatorRowSchema = Type.Object({
     }),
   ),
   note: Type.Optional(Type.String()),
-  figures: Type.Array(IndicatorFigureSchema),
+  figures: Type.Array(IndicatorFigureSchema, { description: 'year figures: the status reads these' }),
+  periods: Type.Array(IndicatorPeriodFigureSchema, {
+    description: 'entered quarterly and cumulative figures, in year and period order',
+  }),
+  soFar: Type.Optional(
+    Type.Composite([IndicatorPeriodFigureSchema], {
+      description:
+        'so far (đến nay): the latest cumulative figure of the latest year without a year figure; the status ' +
+        'stays computed from year figures',
+    }),
+  ),
   status: IndicatorStatusSchema,
 });
 
@@ -139,6 +171,11 @@ export const IndicatorActualParams = Type.Composite([
   }),
 ]);
 
+export const IndicatorPeriodQuery = Type.Object(
+  { period: Type.Optional(PeriodSchema) },
+  { additionalProperties: false, description: 'period: default FY (the year figure)' },
+);
+
 export const PutIndicatorActualBody = Type.Object(
   {
     value: Type.Number(),
@@ -154,6 +191,7 @@ export const IndicatorActualRevisionSchema = Type.Object({
   scenarioId: Type.String(),
   indicatorId: Type.String(),
   year: Year,
+  period: PeriodSchema,
   revision: Type.Integer({ minimum: 1 }),
   value: Type.Number(),
   vintage: VintageSchema,
@@ -167,3 +205,39 @@ export const IndicatorActualRevisionSchema = Type.Object({
 });
 
 export const IndicatorActualHistorySchema = Type.Object({ revisions: Type.Array(IndicatorActualRevisionSchema) });
+
+export const IndicatorImportQuery = Type.Composite([ImportQuery, Type.Object({ lang: Type.Optional(LangSchema) })], {
+  additionalProperties: false,
+  description: 'lang: the language of the row problems (default vi)',
+});
+
+export const IndicatorImportResponseSchema = Type.Object({
+  scenarioId: Type.String(),
+  format: Type.Union([Type.Literal('csv'), Type.Literal('xlsx')]),
+  rows: Type.Integer({ description: 'Data rows read' }),
+  skipped: Type.Integer({ description: 'Rows with no value and no vintage (not reported yet): skipped' }),
+  locale: Type.Union([Type.Literal('vi'), Type.Literal('en'), Type.Null()]),
+  dryRun: Type.Boolean(),
+  unchanged: Type.Boolean({ description: 'The file changes nothing: no revision was (or would be) written' }),
+  changes: Type.Array(
+    Type.Object({
+      indicatorId: Type.String(),
+      year: Year,
+      period: PeriodSchema,
+      before: Type.Union([Type.Number(), Type.Null()], { description: 'null: no figure before' }),
+      after: Type.Number(),
+      previousVintage: Type.Union([VintageSchema, Type.Null()]),
+      vintage: VintageSchema,
+      unchanged: Type.Boolean({ description: 'The file leaves this figure as it is: no revision' }),
+      revision: Type.Union([IndicatorActualRevisionSchema, Type.Null()], {
+        description: 'The revision written (null: none)',
+      }),
+    }),
+    { description: 'One per (indicator, year) the file gives, in file order' },
+  ),
+  indicators: Type.Array(
+    Type.Object({ id: Type.String(), before: IndicatorStatusSchema, after: IndicatorStatusSchema }),
+    { description: 'The status of each indicator the file names, before and after the import' },
+  ),
+  revisions: Type.Array(IndicatorActualRevisionSchema, { description: 'The revisions written' }),
+});

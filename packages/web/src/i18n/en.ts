@@ -229,6 +229,13 @@ export const en: Record<MessageKey, string> = {
   cooperatingOn: 'Cooperating',
   noIndicators: 'No indicators',
   downloadXlsx: 'Download XLSX',
+  indImportTitle: 'Import indicator figures from CSV/XLSX',
+  indImportHelp:
+    'Download the template (one row per indicator), fill in the value and vintage of the indicators that have a figure; blank rows are skipped. Only the figures in the file change. Template:',
+  indImportYear: 'Year',
+  indImportStatusAfter: 'Status after the import',
+  indImportSkipped: 'rows without a figure skipped',
+  indSoFar: 'So far',
   indicatorsShown: 'indicators',
   scenarioFile: 'Scenario file',
   navDraft: 'Draft',

@@ -230,6 +230,13 @@ export const vi = {
   cooperatingOn: 'Phối hợp',
   noIndicators: 'Không có chỉ tiêu nào',
   downloadXlsx: 'Tải XLSX',
+  indImportTitle: 'Nhập số thực hiện chỉ tiêu từ tệp CSV/XLSX',
+  indImportHelp:
+    'Tải mẫu (mỗi dòng một chỉ tiêu), điền Giá trị và Loại số liệu cho các chỉ tiêu đã có số; dòng để trống được bỏ qua. Chỉ các số có trong tệp được thay. Mẫu:',
+  indImportYear: 'Năm',
+  indImportStatusAfter: 'Tình trạng sau khi nhập',
+  indImportSkipped: 'dòng chưa có số liệu được bỏ qua',
+  indSoFar: 'Đến nay',
   indicatorsShown: 'chỉ tiêu',
   scenarioFile: 'Tệp kịch bản',
   navDraft: 'Dự thảo',

@@ -15,12 +15,14 @@ import {
   indicatorStatusText,
   indicatorTargetText,
   type Lang,
+  periodLabel,
 } from '@grdp/engine';
 import { api } from '../api.ts';
 import { h, mount } from '../dom.ts';
 import { getLang, t } from '../i18n/index.ts';
 import { replaceQuery } from '../router.ts';
 import type { ViewContext } from '../view-context.ts';
+import { indicatorsImportForm } from './indicators-import.ts';
 
 type Row = IndicatorsAnswer['indicators'][number];
 const SYMBOL = { met: '●', exceeded: '▲', 'not-met': '▼', 'no-data': '○' } as const;
@@ -77,6 +79,7 @@ export function indicatorsTable(answer: IndicatorsAnswer, rows: readonly Row[], 
           cell(
             t('indicatorActual', lang),
             latest ? `${formatIndicatorValue(latest.value, lang)} (${latest.year})` : '–',
+            periodFigures(r, lang),
           ),
           cell(t('indicatorStatus', lang), statusCell(r, lang)),
           cell(
@@ -89,6 +92,29 @@ export function indicatorsTable(answer: IndicatorsAnswer, rows: readonly Row[], 
   );
 }
 
+/**
+ * The quarterly and cumulative figures of the latest year that has any, and the "so far" figure (the latest
+ * cumulative one of a year without a year figure, from the API: the status does not read it).
+ */
+function periodFigures(r: Row, lang: Lang): HTMLElement | null {
+  if (r.periods.length === 0) return null;
+  const year = Math.max(...r.periods.map((p) => p.year));
+  const list = r.periods
+    .filter((p) => p.year === year)
+    .map((p) => `${periodLabel(p.period, lang)} ${formatIndicatorValue(p.value, lang)}`);
+  return h(
+    'span',
+    { class: 'ind-periods' },
+    r.soFar &&
+      h(
+        'span',
+        { class: 'ind-so-far' },
+        `${t('indSoFar', lang)}: ${formatIndicatorValue(r.soFar.value, lang)} (${periodLabel(r.soFar.period, lang)} ${r.soFar.year})`,
+      ),
+    h('span', { class: 'ind-period-list' }, `${year}: ${list.join(' · ')}`),
+  );
+}
+
 const exportHref = (id: string, format: 'csv' | 'xlsx', lang: Lang, department?: string) =>
   `/api/scenarios/${encodeURIComponent(id)}/indicators.${format}?${new URLSearchParams({
     lang,
@@ -98,7 +124,7 @@ const exportHref = (id: string, format: 'csv' | 'xlsx', lang: Lang, department?:
 /** The dashboard's indicators section; null when the scenario lists no indicators. */
 export async function indicatorsSection(id: string, query: URLSearchParams): Promise<HTMLElement | null> {
   const lang = getLang();
-  const answer = await api.indicators(id);
+  let answer = await api.indicators(id);
   if (answer.indicators.length === 0) return null;
   const section = h('section', {
     class: 'card wide indicators-card',
@@ -166,8 +192,18 @@ export async function indicatorsSection(id: string, query: URLSearchParams): Pro
       ),
       h('p', { class: 'meta', id: 'ind-count' }, `${rows.length} ${t('indicatorsShown', lang)}`),
       indicatorsTable(answer, rows, lang),
+      importCard,
     );
   };
+  const importCard = indicatorsImportForm(
+    id,
+    lang,
+    () => answer,
+    async () => {
+      answer = await api.indicators(id);
+      draw();
+    },
+  );
   draw();
   return section;
 }

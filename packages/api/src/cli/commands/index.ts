@@ -8,6 +8,7 @@ import { calibrateCommand } from './calibrate.ts';
 import { draftCommand } from './draft.ts';
 import { evaluateCommand } from './evaluate.ts';
 import { importCommand } from './import.ts';
+import { importIndicatorsCommand } from './import-indicators.ts';
 import { indicatorsCommand } from './indicators.ts';
 import { mergeCommand } from './merge.ts';
 import { planCommand } from './plan.ts';
@@ -40,5 +41,6 @@ export const COMMANDS: Command[] = [
   backupCommand,
   restoreCommand,
   importCommand,
+  importIndicatorsCommand,
   tokenCommand,
 ];

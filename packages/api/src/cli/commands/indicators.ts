@@ -12,6 +12,7 @@ import {
   type Lang,
   loadPlan,
   loadScenario,
+  periodLabel,
 } from '@grdp/engine';
 import { enteredByIndicator, type IndicatorsAnswer, indicatorsOf } from '../../compute/indicators.ts';
 import { createRepositories } from '../../repositories/index.ts';
@@ -102,7 +103,10 @@ function render(answer: IndicatorsAnswer, lang: Lang): string {
         i.name[lang],
         indicatorTargetText(i, lang),
         indicatorPeriodText(i.period, lang),
-        latest ? `${formatIndicatorValue(latest.value, lang)} (${latest.year})` : '–',
+        (latest ? `${formatIndicatorValue(latest.value, lang)} (${latest.year})` : '–') +
+          (i.soFar
+            ? ` · ${t(lang, 'đến nay', 'so far')} ${formatIndicatorValue(i.soFar.value, lang)} (${periodLabel(i.soFar.period, lang)} ${i.soFar.year})`
+            : ''),
         indicatorStatusText(i.status, lang) + (needed ? `; ${needed}` : ''),
         i.department ? (deptName.get(i.department) ?? i.department) : none,
       ];
