@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { runCli } from '@grdp/api';
+import { englishWordsIn } from '@grdp/api/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser.ts';
@@ -44,38 +45,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Words that must not appear on a vi screen (outside the file's own citations and code). */
-export const ENGLISH_WORDS = [
-  'the',
-  'and',
-  'with',
-  'not',
-  'found',
-  'error',
-  'save',
-  'saved',
-  'delete',
-  'loading',
-  'required',
-  'unknown',
-  'invalid',
-  'billion',
-  'seed',
-  'normal',
-  'estimate',
-  'official',
-  'revision',
-  'total',
-  'period',
-  'quarter',
-  'token',
-  'upload',
-  'import',
-  'editor',
-  'admin',
-  'problems',
-];
-
 async function englishOn(page: Page): Promise<string[]> {
   const text = await page.evaluate(() => {
     const clone = document.body.cloneNode(true) as HTMLElement;
@@ -85,8 +54,7 @@ async function englishOn(page: Page): Promise<string[]> {
     // biome-ignore lint/performance/useDomNodeTextContent: the text a reader sees (innerText leaves out what CSS hides)
     return clone.innerText;
   });
-  const words = new Set(text.toLowerCase().match(/[a-z]+/g) ?? []);
-  return ENGLISH_WORDS.filter((w) => words.has(w));
+  return englishWordsIn(text);
 }
 
 const VIEWS = [
@@ -167,34 +135,48 @@ describe('the clerk', () => {
     );
     expect(preview).toContainEqual(['Cả năm', 'Tổng GRDP', '7,36', '6,14', 'ngoài mục tiêu 7,00–7,50%']);
     expect(preview).toContainEqual(['Lũy kế 9 tháng', 'Tổng GRDP', '–', '6,90', 'ngoài mục tiêu 6,97–7,42%']);
-    // Nothing written yet: FY has no revision.
+    // Nothing written yet: the FY history is the scenario file's 7,36 alone.
     expect(
-      ((await (await fetch(`${server.url}/api/scenarios/${ID}/actuals/FY/history`)).json()) as { revisions: [] })
-        .revisions,
-    ).toHaveLength(0);
+      (
+        (await (await fetch(`${server.url}/api/scenarios/${ID}/actuals/FY/history`)).json()) as {
+          revisions: { author: string; values: { total: number } }[];
+        }
+      ).revisions.map((r) => [r.author, r.values.total]),
+    ).toEqual([['file', 7.36]]);
     await page.click('#import-confirm');
     await page.waitForSelector('#import-done');
-    expect(await page.textContent('#import-done')).toContain('Cả năm (Lần 1)');
+    // Revision 2 of FY: the file's figures are revision 1.
+    expect(await page.textContent('#import-done')).toContain('Cả năm (Lần 2)');
     // The grid shows the imported figures after the reload, and Q3 keeps what was typed.
     expect(await page.inputValue('#in-FY-total')).toBe('6,14');
     expect(await page.inputValue('#in-Q3-agriculture')).toBe('3,20');
     await page.click('tbody[data-period="FY"] button.history');
     await page.waitForSelector('tbody[data-period="FY"] .history-table');
     const history = await page.$$eval('tbody[data-period="FY"] .history-table tbody tr', (trs) =>
-      trs.map((tr) => (tr.textContent ?? '').replace(/\s+/g, ' ')),
+      trs.map((tr) => Array.from(tr.querySelectorAll('th, td')).map((c) => (c.textContent ?? '').trim())),
     );
-    expect(history.join('\n')).toContain('6,14');
-    expect(history.join('\n')).toContain('7,36');
+    // Newest first: the official 6,14 (revision 2, the 7,36 it replaced in brackets), then the file's estimate
+    // 7,36 (revision 1, author the scenario file, its publication date in the one vi date format).
+    expect(history).toHaveLength(2);
+    expect(history[0]!.slice(0, 1)).toEqual(['2']);
+    expect(history[0]!.slice(2, 5)).toEqual(['Phòng Nông nghiệp', 'Chính thức', '6,14 (7,36)']);
+    expect(history[1]!.slice(0, 5)).toEqual(['1', '31/12/2023', 'Tệp kịch bản', 'Ước tính', '7,36']);
     // The same file again: the preview says nothing would change.
     await page.setInputFiles('#import-file', { name: 'q3.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.click('#import-preview');
     await page.waitForSelector('#import-unchanged');
     // A bad file: each problem with its row, column and reason, in the page.
-    const bad = 'period,key,growth_pct,vintage\nQ9,total,x,estimate\n';
+    // A vi clerk's file, with the template's Vietnamese headers (the problems name the columns as the file does).
+    const bad = 'Kỳ,Chỉ tiêu,Tăng trưởng (%),Loại số liệu\nQ9,total,x,ước tính\n';
     await page.setInputFiles('#import-file', { name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
     await page.click('#import-preview');
     await page.waitForSelector('#import-problems table');
-    expect(await page.textContent('#import-problems')).toContain('Tệp có dòng không hợp lệ');
+    // In the page's language: the API's message and reasons follow the Accept-Language the app sends.
+    const problems = (await page.textContent('#import-problems')) ?? '';
+    expect(problems).toContain('2 lỗi trong tệp; chưa nhập gì');
+    expect(problems).toContain('"Q9" không phải là kỳ');
+    expect(problems).toContain('"x" không phải là số');
+    expect(englishWordsIn(problems.replace(/"[^"]*"/g, ''))).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { API_ERRORS } from '@grdp/api';
 import { formatBand, keyLabel, loadScenario, QUARTERS, type Scenario } from '@grdp/engine';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -95,9 +96,11 @@ describe('scenario versions on the dashboard', () => {
       trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((c) => (c.textContent ?? '').trim())),
     );
     expect(list.map((r) => [r[0], r[1], r[2], r[4], r[5], r[6]])).toEqual([
-      ['1', '–', '–', 'seed', '–', ''],
-      ['2 (hiện hành)', 'adjusted-2023-07', '2023-07-15', 'Phòng Tổng hợp', 'Phiên bản 1', 'Điều chỉnh'],
+      ['1', '–', '–', 'Nạp ban đầu', '–', ''],
+      ['2 (hiện hành)', 'adjusted-2023-07', '15/07/2023', 'Phòng Tổng hợp', 'Phiên bản 1', 'Điều chỉnh'],
     ]);
+    // Saved times in the one vi date format (dd/mm/yyyy hh:mm).
+    expect(list.map((r) => r[3])).toEqual([expect.stringMatching(/^\d\d\/\d\d\/\d{4} \d\d:\d\d$/), expect.any(String)]);
     const row = async (period: string, key: string) =>
       page.$eval(`#version-differences tr[data-period="${period}"][data-key="${key}"]`, (tr) => ({
         changed: tr.classList.contains('changed'),
@@ -157,7 +160,8 @@ describe('scenario versions on the dashboard', () => {
     // the page still holds version 2's ETag: a second save is refused, nothing is stored
     await page.click('#adjust-save');
     await page.waitForFunction(() => !/^Đã lưu/.test(document.querySelector('#adjust-status')?.textContent ?? ''));
-    expect(await page.textContent('#adjust-status')).toContain(vi.errStale);
+    // The API's message, in the page's language (the one catalogue of error texts).
+    expect(await page.textContent('#adjust-status')).toContain(API_ERRORS.STALE_ETAG.vi);
     const again = (await (await fetch(`${server.url}/api/scenarios/${ID}/versions`)).json()) as { versions: unknown[] };
     expect(again.versions).toHaveLength(3);
     await page.goto(compareLink);

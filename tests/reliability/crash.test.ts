@@ -62,14 +62,20 @@ function suite(backend: Backend) {
     for (const period of PERIODS) {
       const h = await http(base, 'GET', `${SCEN}/actuals/${period}/history`);
       expect(h.status).toBe(200);
-      const revs = h.json().revisions as {
+      const lines = h.json().revisions as {
         revision: number;
+        origin: 'file' | 'entered';
+        entered: number | null;
         note: string | null;
         values: Record<string, number>;
         previousValues: Record<string, number> | null;
       }[];
-      expect(revs.map((r) => r.revision)).toEqual(revs.map((_, i) => i + 1));
-      for (const [i, r] of revs.entries()) expect(r.previousValues).toEqual(i === 0 ? null : revs[i - 1]!.values);
+      // The history starts with the scenario file's own figures; the entered revisions follow, numbered on.
+      expect(lines.map((r) => r.revision)).toEqual(lines.map((_, i) => i + 1));
+      const fromFile = lines.filter((r) => r.origin === 'file').at(-1)?.values ?? null;
+      const revs = lines.filter((r) => r.origin === 'entered');
+      expect(revs.map((r) => r.entered)).toEqual(revs.map((_, i) => i + 1));
+      for (const [i, r] of revs.entries()) expect(r.previousValues).toEqual(i === 0 ? fromFile : revs[i - 1]!.values);
       for (const a of acked.filter((x) => x.period === period)) {
         const r = revs[a.revision - 1];
         expect(r, `acknowledged ${period} revision ${a.revision} is missing`).toBeDefined();

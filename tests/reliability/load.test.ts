@@ -25,8 +25,9 @@ describe('load: 100 connections for 5 s', () => {
     expect(r.s5xx).toBe(0);
     expect(r.non2xx).toBe(0);
     const history = await http(t.base, 'GET', '/api/scenarios/an-giang-2023/actuals/Q1/history');
-    const revs = history.json().revisions as { revision: number }[];
+    const revs = history.json().revisions as { revision: number; origin: string }[];
     expect(revs.map((x) => x.revision)).toEqual(revs.map((_, i) => i + 1));
+    expect(revs[0]!.origin).toBe('file');
     expect(revs.length).toBeGreaterThan(1);
   }, 60_000);
 });

@@ -1,38 +1,87 @@
 /**
- * The API's domain errors: a stable code, a default message, and where (a JSON path). Nothing here knows HTTP:
- * the one table of HTTP statuses is `HTTP_STATUS` in plugins/errors.ts, for these codes and the engine's.
+ * The API's domain errors: a stable code, its message in English and Vietnamese, and where (a JSON path).
+ * Nothing here knows HTTP: the one table of HTTP statuses is `HTTP_STATUS` in plugins/errors.ts, for these codes
+ * and the engine's. This is the one catalogue of error messages: the API answers in the language the request
+ * asks for (`messageOf`), and the web app shows the API's message as it is.
  */
-import type { ErrorCode } from '@grdp/engine';
+import { ERROR_CODES, ERROR_CODES_VI, type ErrorCode, type Lang } from '@grdp/engine';
 
 export const API_ERRORS = {
-  VALIDATION: 'The request does not match the schema',
-  BAD_JSON: 'The body is not valid JSON',
-  BAD_IF_MATCH: 'If-Match must be * or a list of quoted entity tags',
-  BAD_ENCODING: 'The body is not UTF-8 text',
-  ID_MISMATCH: 'The id in the body differs from the id in the path',
-  UNAUTHORIZED: 'A valid bearer token is required',
-  FORBIDDEN: 'This token’s role may not do this',
-  NOT_FOUND: 'Not found',
-  STALE_ETAG: 'The resource changed since it was read (If-Match does not match)',
-  ACTUALS_ORPHANED:
-    'The replacement drops sectors that have entered actuals; nothing was changed. Keep the sectors, or send ?orphanedActuals=delete',
-  PAYLOAD_TOO_LARGE: 'The body is larger than the limit',
-  UNSUPPORTED_MEDIA_TYPE: 'Send application/json, application/yaml or text/yaml',
-  IF_MATCH_REQUIRED: 'Updating an existing resource needs If-Match with its ETag',
-  RATE_LIMITED: 'Too many requests',
-  BAD_REQUEST: 'Bad request',
-  IMPORT_INVALID: 'Some rows of the file are not valid; nothing was imported',
-  IMPORT_UNREADABLE: 'The file cannot be read as a CSV (UTF-8) or XLSX workbook',
-  WHATIF_NOT_RUNNABLE: 'The saved what-if cannot be run',
-  RESPONSE_MISMATCH: 'The answer does not match its schema',
-  BUSY: 'The server is busy; try again shortly',
-  COMPUTE_TIMEOUT: 'The computation took too long and was stopped',
-  STORAGE_FULL: 'The disk holding the database is full; nothing was saved. Free some space and try again',
-  STORAGE_UNAVAILABLE: 'The database file is missing or not writable; nothing was saved',
-  INTERNAL: 'Internal server error',
-} as const;
+  VALIDATION: { en: 'The request does not match the schema', vi: 'Yêu cầu không đúng mẫu quy định' },
+  BAD_JSON: { en: 'The body is not valid JSON', vi: 'Nội dung gửi lên không phải JSON hợp lệ' },
+  BAD_IF_MATCH: {
+    en: 'If-Match must be * or a list of quoted entity tags',
+    vi: 'Tiêu đề If-Match phải là * hoặc danh sách thẻ phiên bản trong dấu ngoặc kép',
+  },
+  BAD_ENCODING: { en: 'The body is not UTF-8 text', vi: 'Nội dung gửi lên không phải văn bản UTF-8' },
+  ID_MISMATCH: {
+    en: 'The id in the body differs from the id in the path',
+    vi: 'Mã trong nội dung khác mã trong đường dẫn',
+  },
+  UNAUTHORIZED: { en: 'A valid bearer token is required', vi: 'Cần một mã truy cập hợp lệ' },
+  FORBIDDEN: { en: 'This token’s role may not do this', vi: 'Vai trò của mã truy cập này không được làm việc này' },
+  NOT_FOUND: { en: 'Not found', vi: 'Không tìm thấy' },
+  STALE_ETAG: {
+    en: 'The resource changed since it was read (If-Match does not match)',
+    vi: 'Dữ liệu đã thay đổi từ khi được đọc; hãy tải lại rồi sửa tiếp',
+  },
+  ACTUALS_ORPHANED: {
+    en: 'The replacement drops sectors that have entered actuals; nothing was changed. Keep the sectors, or send ?orphanedActuals=delete',
+    vi: 'Bản thay thế bỏ những ngành đã có số thực hiện nhập vào; chưa thay đổi gì. Hãy giữ các ngành đó, hoặc xác nhận xóa các số ấy (tham số orphanedActuals)',
+  },
+  PAYLOAD_TOO_LARGE: { en: 'The body is larger than the limit', vi: 'Nội dung gửi lên vượt quá giới hạn' },
+  UNSUPPORTED_MEDIA_TYPE: {
+    en: 'Send application/json, application/yaml or text/yaml',
+    vi: 'Hãy gửi dạng application/json, application/yaml hoặc text/yaml',
+  },
+  IF_MATCH_REQUIRED: {
+    en: 'Updating an existing resource needs If-Match with its ETag',
+    vi: 'Sửa dữ liệu đã có cần tiêu đề If-Match mang thẻ phiên bản của nó',
+  },
+  RATE_LIMITED: { en: 'Too many requests', vi: 'Quá nhiều yêu cầu; hãy thử lại sau' },
+  BAD_REQUEST: { en: 'Bad request', vi: 'Yêu cầu không hợp lệ' },
+  IMPORT_INVALID: {
+    en: 'Some rows of the file are not valid; nothing was imported',
+    vi: 'Một số dòng của tệp không hợp lệ; chưa nhập gì',
+  },
+  IMPORT_UNREADABLE: {
+    en: 'The file cannot be read as a CSV (UTF-8) or XLSX workbook',
+    vi: 'Không đọc được tệp dạng CSV (UTF-8) hay bảng tính XLSX',
+  },
+  WHATIF_NOT_RUNNABLE: { en: 'The saved what-if cannot be run', vi: 'Không chạy được giả định đã lưu' },
+  RESPONSE_MISMATCH: { en: 'The answer does not match its schema', vi: 'Câu trả lời không đúng mẫu quy định' },
+  BUSY: { en: 'The server is busy; try again shortly', vi: 'Máy chủ đang bận; hãy thử lại sau ít phút' },
+  COMPUTE_TIMEOUT: {
+    en: 'The computation took too long and was stopped',
+    vi: 'Phép tính chạy quá lâu nên đã bị dừng',
+  },
+  STORAGE_FULL: {
+    en: 'The disk holding the database is full; nothing was saved. Free some space and try again',
+    vi: 'Ổ đĩa chứa cơ sở dữ liệu đã đầy; chưa lưu gì. Hãy giải phóng chỗ trống rồi thử lại',
+  },
+  STORAGE_UNAVAILABLE: {
+    en: 'The database file is missing or not writable; nothing was saved',
+    vi: 'Tệp cơ sở dữ liệu bị mất hoặc không ghi được; chưa lưu gì',
+  },
+  INTERNAL: { en: 'Internal server error', vi: 'Lỗi máy chủ' },
+} as const satisfies Record<string, Record<Lang, string>>;
 
 export type ApiErrorCode = keyof typeof API_ERRORS;
+
+/** The catalogue's message for a code, the API's or the engine's, in a language; an unknown code: BAD_REQUEST's. */
+export function messageOf(code: string, lang: Lang): string {
+  const api = (API_ERRORS as Record<string, Record<Lang, string>>)[code];
+  if (api) return api[lang];
+  if (code in ERROR_CODES) return lang === 'vi' ? ERROR_CODES_VI[code as ErrorCode] : ERROR_CODES[code as ErrorCode];
+  return API_ERRORS.BAD_REQUEST[lang];
+}
+
+/** The number of problems in an imported file, said in a language (`shown`: how many are listed, when cut). */
+export function importProblems(count: number, lang: Lang, shown?: number): string {
+  if (lang === 'vi')
+    return `${count} lỗi trong tệp${shown !== undefined ? ` (liệt kê ${shown} lỗi đầu)` : ''}; chưa nhập gì`;
+  return `${count} problem${count === 1 ? '' : 's'} in the file${shown !== undefined ? ` (the first ${shown} are listed)` : ''}; nothing was imported`;
+}
 
 /**
  * A domain error, thrown by repositories, files, compute and routes: `{code, message, path?}` where the code is
@@ -45,7 +94,7 @@ export class ApiError extends Error {
     message?: string,
     readonly path?: string,
   ) {
-    super(message ?? (API_ERRORS as Record<string, string>)[code] ?? code);
+    super(message ?? messageOf(code, 'en'));
     this.name = 'ApiError';
   }
 }
@@ -121,13 +170,13 @@ export const MAX_IMPORT_ERRORS = 100;
 
 export class ImportError extends ApiError {
   readonly errors: ImportRowError[];
+  /** Every problem found (the list is cut to MAX_IMPORT_ERRORS). */
+  readonly count: number;
   constructor(all: ImportRowError[], message?: string) {
-    const shown = all.length > MAX_IMPORT_ERRORS ? ` (the first ${MAX_IMPORT_ERRORS} are listed)` : '';
-    super(
-      'IMPORT_INVALID',
-      message ?? `${all.length} problem${all.length === 1 ? '' : 's'} in the file${shown}; nothing was imported`,
-    );
+    const shown = all.length > MAX_IMPORT_ERRORS ? MAX_IMPORT_ERRORS : undefined;
+    super('IMPORT_INVALID', message ?? importProblems(all.length, 'en', shown));
     this.errors = all.slice(0, MAX_IMPORT_ERRORS);
+    this.count = all.length;
     this.name = 'ImportError';
   }
 }

@@ -32,6 +32,8 @@ export type ActualRevision = Omit<Static<typeof ActualRevisionSchema>, 'period' 
   period: Period;
   vintage: Vintage;
 };
+/** A line of a period's history: the engine's type, which the route answers (schema HistoryRevisionSchema). */
+export type { HistoryRevision } from '@grdp/engine';
 export type PutActualRequest = Static<typeof PutActualBody>;
 // The compute answers: full schemas (schemas/results.ts), so their Static<> types are exact.
 export type EvaluateAnswer = Static<typeof EvaluateResponseSchema>;

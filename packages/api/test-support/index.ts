@@ -5,6 +5,7 @@
 export * from './bad-input.ts';
 export * from './big-scenario.ts';
 export * from './databases.ts';
+export * from './english-words.ts';
 export * from './files.ts';
 export * from './helpers.ts';
 export * from './images.ts';

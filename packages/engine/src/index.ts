@@ -20,6 +20,7 @@ export * from './required/index.ts';
 export * from './scenario/bands.ts';
 export * from './scenario/effective.ts';
 export * from './scenario/index.ts';
+export * from './scenario/period-history.ts';
 export * from './scenario/sectors.ts';
 export * from './scenario/types.ts';
 export * from './simulate/index.ts';

@@ -11,6 +11,7 @@ import type {
   CreatedToken,
   DraftRequest,
   EvaluateAnswer,
+  HistoryRevision,
   ImportAnswer,
   IndicatorImportAnswer,
   IndicatorsAnswer,
@@ -33,6 +34,7 @@ import {
   resolveBase,
   type Scenario,
 } from '@grdp/engine';
+import { getLang } from './i18n/index.ts';
 
 export type {
   ActualRevision,
@@ -42,6 +44,7 @@ export type {
   CreatedToken,
   DraftRequest,
   EvaluateAnswer,
+  HistoryRevision,
   ImportAnswer,
   IndicatorImportAnswer,
   IndicatorsAnswer,
@@ -71,6 +74,11 @@ export class ApiError extends Error {
     super(message);
     this.name = 'ApiError';
   }
+
+  /** Whether the answer is the API's `{code, message}` (in the language asked for), not a proxy's or a bare status. */
+  get fromApi(): boolean {
+    return this.code !== 'BAD_ANSWER' && !this.code.startsWith('HTTP_');
+  }
 }
 
 export interface RequestOptions {
@@ -94,7 +102,8 @@ const BASE = '/api';
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<Answer<T>> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  // The UI's language: the API's error messages come back in it.
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': getLang() };
   let body: BodyInit | undefined;
   if (options.raw) {
     headers['content-type'] = options.raw.type;
@@ -159,8 +168,9 @@ export const api = {
         ...(ifMatch !== undefined && { ifMatch }),
       })
     ).data,
+  /** Every figure shown for the period, oldest first: the scenario file's, then the entered revisions. */
   history: async (id: string, period: Period) =>
-    (await request<{ revisions: ActualRevision[] }>(`/scenarios/${enc(id)}/actuals/${enc(period)}/history`)).data
+    (await request<{ revisions: HistoryRevision[] }>(`/scenarios/${enc(id)}/actuals/${enc(period)}/history`)).data
       .revisions,
   /** POST …/actuals/import (CSV or XLSX body); `dryRun` answers what would change and writes nothing. */
   importActuals: async (id: string, file: File, token: string, dryRun: boolean) =>

@@ -1,31 +1,16 @@
 /**
- * An error as a sentence in the user's language. API errors are `{code, message}` with an English message: the
- * code picks a localized sentence (the English message is added in English only); the issues (row, column,
- * reason) are listed by the callers that have them.
+ * An error as a sentence in the user's language. The API's error messages are the one catalogue (API_ERRORS in
+ * packages/api/src/errors.ts, and the engine's ERROR_CODES / ERROR_CODES_VI): every request sends the UI's language
+ * (api.ts), so the API's message is already in it and is shown as it is. Only an answer that did not come from the
+ * API (a proxy's page, a network failure) gets the app's own generic sentence. The issues (row, column, reason)
+ * are listed by the callers that have them.
  */
 import { ApiError } from './api.ts';
-import { getLang, type MessageKey, t } from './i18n/index.ts';
-
-const BY_CODE: Record<string, MessageKey> = {
-  UNAUTHORIZED: 'errUnauthorized',
-  FORBIDDEN: 'errForbidden',
-  NOT_FOUND: 'errNotFound',
-  STALE_ETAG: 'errStale',
-  PAYLOAD_TOO_LARGE: 'errTooLarge',
-  UNSUPPORTED_MEDIA_TYPE: 'errMediaType',
-  RATE_LIMITED: 'errRateLimited',
-  IMPORT_INVALID: 'errImportInvalid',
-  IMPORT_UNREADABLE: 'errImportUnreadable',
-  STORAGE_FULL: 'errStorageFull',
-  STORAGE_UNAVAILABLE: 'errStorageUnavailable',
-  ACTUALS_ORPHANED: 'errActualsOrphaned',
-};
+import { getLang, t } from './i18n/index.ts';
 
 export function errorText(err: unknown): string {
   if (!(err instanceof ApiError)) return `${t('error')}: ${String((err as Error)?.message ?? err)}`;
-  const key = BY_CODE[err.code] ?? (err.status >= 500 ? 'errServer' : 'errRequest');
-  const text = t(key);
-  return getLang() === 'en' && err.message
-    ? `${text} (${err.status} ${err.code}: ${err.message})`
-    : `${text} (${err.status})`;
+  if (!err.fromApi) return `${t(err.status >= 500 ? 'errServer' : 'errRequest')} (${err.status})`;
+  // The code is English by design (stable, for support); a vi reader gets the status only.
+  return getLang() === 'en' ? `${err.message} (${err.status} ${err.code})` : `${err.message} (${err.status})`;
 }

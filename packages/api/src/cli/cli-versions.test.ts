@@ -64,7 +64,7 @@ describe('grdp versions --scenario ID', () => {
     const vi = await run(['versions', '--scenario', ID, '--lang', 'vi'], { DATA_DIR: dir });
     expect(vi.code, vi.err).toBe(0);
     expect(vi.out).toMatch(/Các phiên bản của kịch bản an-giang-2023/);
-    expect(vi.out).toMatch(/2\*.*adjusted-Q2.*2023-07-15.*Phòng Tổng hợp.*1.*Điều chỉnh tháng 7/);
+    expect(vi.out).toMatch(/2\*.*adjusted-Q2.*15\/07\/2023.*Phòng Tổng hợp.*1.*Điều chỉnh tháng 7/);
     expect(vi.out).toMatch(/phiên bản hiện hành/);
     expect(vi.out).not.toMatch(/Versions|Author/);
     const en = await run(['versions', '--scenario', ID], { DATA_DIR: dir });

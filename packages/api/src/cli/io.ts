@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { type Issue, loadScenario, type Scenario } from '@grdp/engine';
+import { type Issue, issueMessage, type Lang, loadScenario, type Scenario } from '@grdp/engine';
 
 /** What a command needs to talk to the terminal; tests pass their own. */
 export interface CliIo {
@@ -18,15 +18,34 @@ export async function readScenario(file: string): Promise<{ scenario: Scenario; 
   try {
     text = await readFile(file, 'utf8');
   } catch (e) {
-    throw new CliError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    throw new CliError(`cannot read ${file}: ${why}`, `không đọc được ${file}: ${why}`);
   }
   return loadScenario(text, { file });
 }
 
-/** A usage or file error: printed on stderr, exit 1. */
-export class CliError extends Error {}
+/** A usage or file error: printed on stderr, exit 1; `vi` is the same message for `--lang vi`. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly vi?: string,
+  ) {
+    super(message);
+  }
 
-export function formatIssue(i: Issue): string {
-  const where = [i.file, i.line === undefined ? undefined : `line ${i.line}`].filter(Boolean).join(':');
-  return `${i.code} ${i.path || '(root)'}${where ? ` (${where})` : ''}: ${i.message}`;
+  /** The message in a language (English when there is no Vietnamese one). */
+  text(lang: Lang): string {
+    return lang === 'vi' && this.vi !== undefined ? this.vi : this.message;
+  }
 }
+
+/** `CODE path (file:line N): message`, in a language (vi: the catalogue's sentence, `dòng N`, `(gốc)`). */
+export function formatIssue(i: Issue, lang: Lang = 'en'): string {
+  const line = i.line === undefined ? undefined : lang === 'vi' ? `dòng ${i.line}` : `line ${i.line}`;
+  const where = [i.file, line].filter(Boolean).join(':');
+  const root = lang === 'vi' ? '(gốc)' : '(root)';
+  return `${i.code} ${i.path || root}${where ? ` (${where})` : ''}: ${issueMessage(i, lang)}`;
+}
+
+/** The word before a warning on stderr. */
+export const warningWord = (lang: Lang) => (lang === 'vi' ? 'cảnh báo' : 'warning');

@@ -68,11 +68,11 @@ export async function runCli(
     });
   } catch (e) {
     if (e instanceof GrdpError) {
-      for (const i of e.issues) io.err(formatIssue(i));
+      for (const i of e.issues) io.err(formatIssue(i, lang));
       return 1;
     }
     if (e instanceof CliError) {
-      io.err(`grdp ${name}: ${e.message}`);
+      io.err(`grdp ${name}: ${e.text(lang)}`);
       return 1;
     }
     throw e;

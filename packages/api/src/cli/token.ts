@@ -2,7 +2,9 @@
  * `grdp token create --name "Phòng Tổng hợp" --role editor` (prints the token once), `grdp token list`,
  * `grdp token revoke ID`. Uses the same database settings as the server (DATABASE_URL, DATA_DIR).
  */
+
 import { parseArgs } from 'node:util';
+import { formatDateTime } from '@grdp/engine';
 import { ConfigError, loadConfig } from '../config.ts';
 import { type DatabaseHandle, migrate, openDatabase } from '../db/database.ts';
 import { createRepositories, ROLES, type Role } from '../repositories/index.ts';
@@ -27,6 +29,8 @@ export async function runTokenCommand(argv: string[], io: TokenIo, options: Toke
   const [sub, ...rest] = argv;
   const vi = options.lang === 'vi';
   const tr = (viText: string, enText: string) => (vi ? viText : enText);
+  const roleText = (role: string) => (vi ? (role === 'admin' ? 'quản trị' : 'biên tập') : role);
+  const when = (iso: string) => formatDateTime(iso, vi ? 'vi' : 'en');
   const usage = (problem: string): number => {
     io.err(`grdp token: ${problem}\n${tr('Cách dùng', 'Usage')}: ${USAGE}`);
     return 2;
@@ -52,9 +56,9 @@ export async function runTokenCommand(argv: string[], io: TokenIo, options: Toke
     const name = values.name?.trim();
     if (!name) return usage(tr('cần --name', '--name is required'));
     if (!ROLES.includes(values.role as Role))
-      return usage(tr('--role phải là editor hoặc admin', '--role must be editor or admin'));
+      return usage(tr('--role phải là "editor" (biên tập) hoặc "admin" (quản trị)', '--role must be editor or admin'));
   } else if (sub === 'revoke') {
-    if (positionals.length !== 1) return usage(tr('revoke cần đúng một mã token', 'revoke takes one token ID'));
+    if (positionals.length !== 1) return usage(tr('lệnh thu hồi cần đúng một mã', 'revoke takes one token ID'));
   } else if (sub !== 'list') {
     return usage(
       sub
@@ -85,7 +89,7 @@ export async function runTokenCommand(argv: string[], io: TokenIo, options: Toke
       else {
         io.out(
           tr(
-            `Token ${t.id} cho "${t.name}" (${t.role}). Token chỉ hiện lần này; hãy cất giữ cẩn thận:`,
+            `Mã truy cập ${t.id} cho "${t.name}" (${roleText(t.role)}). Mã chỉ hiện lần này; hãy cất giữ cẩn thận:`,
             `Token ${t.id} for "${t.name}" (${t.role}). It is shown only this once; store it safely:`,
           ),
         );
@@ -96,17 +100,17 @@ export async function runTokenCommand(argv: string[], io: TokenIo, options: Toke
     if (sub === 'list') {
       const list = await tokens.list();
       if (values.json) io.out(JSON.stringify(list, null, 2));
-      else if (list.length === 0) io.out(tr('Chưa có token nào.', 'No tokens.'));
+      else if (list.length === 0) io.out(tr('Chưa có mã truy cập nào.', 'No tokens.'));
       else
         for (const t of list)
           io.out(
-            `${t.id}\t${t.role}\t${t.revokedAt ? `${tr('đã thu hồi', 'revoked')} ${t.revokedAt}` : tr('còn hiệu lực', 'active')}\t${t.createdAt}\t${t.name}`,
+            `${t.id}\t${roleText(t.role)}\t${t.revokedAt ? `${tr('đã thu hồi', 'revoked')} ${when(t.revokedAt)}` : tr('còn hiệu lực', 'active')}\t${when(t.createdAt)}\t${t.name}`,
           );
       return 0;
     }
     const id = positionals[0]!;
     if (!(await tokens.revoke(id))) {
-      io.err(`grdp token: ${tr(`không có token còn hiệu lực ${id}`, `no active token ${id}`)}`);
+      io.err(`grdp token: ${tr(`không có mã truy cập còn hiệu lực ${id}`, `no active token ${id}`)}`);
       return 1;
     }
     io.out(tr(`Đã thu hồi ${id}.`, `Revoked ${id}.`));

@@ -1,11 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ERROR_CODES, type ErrorCode, GrdpError, issue } from '@grdp/engine';
+import { ERROR_CODES, ERROR_CODES_VI, type ErrorCode, GrdpError, issue } from '@grdp/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { englishWordsIn } from '../../test-support/english-words.ts';
 import { makeApp, type TestApp } from '../../test-support/helpers.ts';
 import { REPO_ROOT } from '../config.ts';
-import { ApiError, parseIfMatch } from '../errors.ts';
-import { API_CODES, HTTP_STATUS, toErrorResponse } from './errors.ts';
+import { API_ERRORS, ApiError, ImportError, messageOf, parseIfMatch } from '../errors.ts';
+import { API_CODES, HTTP_STATUS, requestLang, toErrorResponse } from './errors.ts';
 
 describe('toErrorResponse', () => {
   it('maps engine scenario errors to 400 and computation errors to 422, with every issue', () => {
@@ -68,6 +69,143 @@ describe('error answers from the app', () => {
     const r = await t.app.inject({ url: '/api/nothing-here' });
     expect(r.statusCode).toBe(404);
     expect(r.json()).toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('error messages in the language asked for', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await makeApp();
+  });
+  afterAll(async () => t.close());
+
+  it('has a vi and an en message for every code, the API’s and the engine’s; the vi ones hold no English word', () => {
+    for (const code of [...API_CODES, ...(Object.keys(ERROR_CODES) as ErrorCode[])]) {
+      const vi = messageOf(code, 'vi');
+      const en = messageOf(code, 'en');
+      expect(vi, code).not.toBe('');
+      expect(vi, code).not.toBe(en);
+      expect(englishWordsIn(vi), `${code}: ${vi}`).toEqual([]);
+    }
+    expect(messageOf('UNAUTHORIZED', 'en')).toBe(API_ERRORS.UNAUTHORIZED.en);
+    expect(messageOf('INPUT_MISSING_BASE', 'vi')).toBe(ERROR_CODES_VI.INPUT_MISSING_BASE);
+  });
+
+  it('reads ?lang first, then Accept-Language by q-value, and defaults to English', () => {
+    expect(requestLang('/api/x', undefined)).toBe('en');
+    expect(requestLang('/api/x', 'vi')).toBe('vi');
+    expect(requestLang('/api/x', 'vi-VN,vi;q=0.9')).toBe('vi');
+    expect(requestLang('/api/x', 'en;q=0.4, vi;q=0.8')).toBe('vi');
+    expect(requestLang('/api/x', 'vi;q=0.3, en-GB;q=0.7')).toBe('en');
+    expect(requestLang('/api/x', 'fr, de;q=0.5')).toBe('en');
+    expect(requestLang('/api/x', 'vi;q=0')).toBe('en');
+    expect(requestLang('/api/x?lang=en', 'vi')).toBe('en');
+    expect(requestLang('/api/x?a=1&lang=vi', 'en')).toBe('vi');
+    expect(requestLang('/api/x?lang=fr', 'vi')).toBe('vi');
+  });
+
+  it('answers the same request in vi and en with the same code, status and path', async () => {
+    const put = (headers: Record<string, string>, query = '') =>
+      t.as(t.editor, {
+        method: 'PUT',
+        url: `/api/scenarios/an-giang-2023/actuals/Q1${query}`,
+        payload: { values: { total: 'x' }, vintage: 'estimate' },
+        headers,
+      });
+    const en = await put({ 'accept-language': 'en' });
+    const vi = await put({ 'accept-language': 'vi' });
+    const byQuery = await put({ 'accept-language': 'en' }, '?lang=vi');
+    const none = await put({});
+    for (const r of [en, vi, byQuery, none]) {
+      expect(r.statusCode, r.body).toBe(400);
+      expect(r.json()).toMatchObject({ code: 'VALIDATION', path: 'body.values.total' });
+    }
+    expect(vi.json().message).toBe(API_ERRORS.VALIDATION.vi);
+    expect(byQuery.json().message).toBe(API_ERRORS.VALIDATION.vi);
+    expect(en.json().message).not.toBe(API_ERRORS.VALIDATION.vi);
+    expect(none.json().message).toBe(en.json().message);
+    expect(englishWordsIn(vi.json().message)).toEqual([]);
+  });
+
+  it('localizes a 401, a 404 route and an engine error; ?lang is accepted on a route whose query is strict', async () => {
+    const unauth = await t.app.inject({
+      method: 'PUT',
+      url: '/api/scenarios/an-giang-2023/actuals/Q1?lang=vi',
+      payload: { values: { total: 1 }, vintage: 'estimate' },
+    });
+    expect(unauth.statusCode).toBe(401);
+    expect(unauth.json()).toEqual({ code: 'UNAUTHORIZED', message: API_ERRORS.UNAUTHORIZED.vi });
+    const route = await t.app.inject({ url: '/api/nothing-here', headers: { 'accept-language': 'vi-VN' } });
+    expect(route.json()).toEqual({ code: 'NOT_FOUND', message: 'Không tìm thấy: GET /api/nothing-here' });
+    const sector = (lang: string) =>
+      t.as(t.editor, {
+        method: 'PUT',
+        url: `/api/scenarios/an-giang-2023/actuals/Q2?lang=${lang}`,
+        payload: { values: { mining: 1 }, vintage: 'estimate' },
+      });
+    const [vi, en] = [await sector('vi'), await sector('en')];
+    expect(vi.statusCode).toBe(422);
+    expect(vi.json()).toEqual({
+      code: 'INPUT_UNKNOWN_SECTOR',
+      message: ERROR_CODES_VI.INPUT_UNKNOWN_SECTOR,
+      path: 'values.mining',
+    });
+    expect(en.json()).toMatchObject({ code: 'INPUT_UNKNOWN_SECTOR', path: 'values.mining' });
+    expect(en.json().message).toContain('mining');
+    const history = await t.app.inject({ url: '/api/scenarios/an-giang-2023/actuals/Q1/history?lang=vi&limit=0' });
+    expect(history.statusCode).toBe(400);
+    expect(history.json()).toMatchObject({ code: 'VALIDATION', message: API_ERRORS.VALIDATION.vi });
+  });
+
+  it('answers a bad CSV in vi with the rows, columns and reasons in Vietnamese', async () => {
+    const r = await t.as(t.editor, {
+      method: 'POST',
+      url: '/api/scenarios/an-giang-2023/actuals/import?lang=vi',
+      payload: Buffer.from('period,key,growth_pct,vintage\nQ9,total,x,estimate\nQ1,mining,"7,2",chính thức\n'),
+      headers: { 'content-type': 'text/csv' },
+    });
+    expect(r.statusCode, r.body).toBe(400);
+    const body = r.json() as {
+      code: string;
+      message: string;
+      errors: { row: number; column: string; reason: string }[];
+    };
+    expect(body.code).toBe('IMPORT_INVALID');
+    expect(body.errors.map((e) => [e.row, e.column])).toEqual([
+      [2, 'period'],
+      [2, 'growth_pct'],
+      [3, 'key'],
+    ]);
+    expect(body.errors.map((e) => e.reason)).toEqual([
+      '"Q9" không phải là kỳ (Q1, Q2, Q3, Q4, H1, 9M, FY)',
+      '"x" không phải là số',
+      '"mining" không phải tổng hay một ngành của an-giang-2023',
+    ]);
+    expect(englishWordsIn(`${body.message} ${body.errors.map((e) => e.reason).join(' ')}`)).toEqual([]);
+  });
+
+  it('keeps an import’s rows, columns and count; the engine’s issues keep their paths', () => {
+    const rows = [
+      { row: 2, column: 'growth_pct', reason: 'x' },
+      { row: 3, column: 'period', reason: 'y' },
+    ];
+    const vi = toErrorResponse(new ImportError(rows), 'vi');
+    expect(vi.body).toEqual({
+      code: 'IMPORT_INVALID',
+      message: '2 lỗi trong tệp; chưa nhập gì',
+      errors: rows.map((r) => ({ ...r, reason: 'giá trị không hợp lệ' })),
+    });
+    expect(toErrorResponse(new ImportError(rows), 'en').body.errors).toEqual(rows);
+    expect(toErrorResponse(new ImportError(rows), 'en').body.message).toBe(
+      '2 problems in the file; nothing was imported',
+    );
+    const grdp = toErrorResponse(new GrdpError([issue('SCENARIO_BAD_YEAR', 'year', 'got 3000')]), 'vi');
+    expect(grdp.body).toMatchObject({
+      code: 'SCENARIO_BAD_YEAR',
+      path: 'year',
+      message: ERROR_CODES_VI.SCENARIO_BAD_YEAR,
+      issues: [{ code: 'SCENARIO_BAD_YEAR', path: 'year', message: ERROR_CODES_VI.SCENARIO_BAD_YEAR }],
+    });
   });
 });
 

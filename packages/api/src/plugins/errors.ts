@@ -1,20 +1,27 @@
 /**
  * One error handler, and the one table of HTTP statuses: every error code, the API's and the engine's, has one
  * status, whichever route or layer raised it. Every 4xx is JSON `{code, message, path?}` (engine GrdpError: with
- * every issue; SCENARIO_TOO_LARGE is 413); every 5xx is logged and answered with a generic text.
+ * every issue; SCENARIO_TOO_LARGE is 413); every 5xx is logged and answered with a generic text. The message is
+ * in the language the request asks for (`requestLang`): English by default, with its details; in Vietnamese the
+ * catalogue's sentence for the code (errors.ts), while the code, path, issues' paths and lines, and an import's
+ * rows and columns stay as they are.
  */
-import { ERROR_CODES, type ErrorCode, GrdpError } from '@grdp/engine';
-import type { FastifyError, FastifyPluginAsync, FastifyReply } from 'fastify';
+import { ERROR_CODES, type ErrorCode, GrdpError, type Lang } from '@grdp/engine';
+import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import {
   API_ERRORS,
   ApiError,
   type ApiErrorCode,
   ImportError,
   type ImportRowError,
+  importProblems,
+  MAX_IMPORT_ERRORS,
+  messageOf,
   type OrphanedActualInfo,
   OrphanedActualsError,
   storageError,
 } from '../errors.ts';
+import { importReason } from '../files/import-reasons.ts';
 import { global } from './global.ts';
 
 const API_STATUS: Record<ApiErrorCode, number> = {
@@ -97,7 +104,49 @@ function dotted(context: string | undefined, instancePath: string, missing?: str
     .join('.');
 }
 
-export function toErrorResponse(error: unknown): { status: number; body: ErrorBody } {
+/** The default language of error messages, when the request asks for none: English, as before languages. */
+export const DEFAULT_ERROR_LANG: Lang = 'en';
+
+/**
+ * The language a request asks for: `?lang=vi|en` wins; else the best of vi and en in `Accept-Language` by
+ * q-value (`vi;q=0.9, en;q=0.8`; a region such as vi-VN counts as vi; `*` as the default); else English.
+ */
+export function requestLang(url: string, acceptLanguage: string | string[] | undefined): Lang {
+  const q = url.indexOf('?');
+  if (q >= 0) {
+    const lang = new URLSearchParams(url.slice(q + 1)).get('lang');
+    if (lang === 'vi' || lang === 'en') return lang;
+  }
+  const header = Array.isArray(acceptLanguage) ? acceptLanguage.join(',') : (acceptLanguage ?? '');
+  let best: { lang: Lang; q: number } | undefined;
+  for (const part of header.split(',')) {
+    const [tag = '', ...params] = part.trim().toLowerCase().split(';');
+    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const weight = qParam ? Number(qParam.slice(2)) : 1;
+    if (!Number.isFinite(weight) || weight <= 0) continue;
+    const primary = tag.trim().split('-')[0];
+    const lang: Lang | undefined =
+      primary === 'vi' ? 'vi' : primary === 'en' ? 'en' : primary === '*' ? DEFAULT_ERROR_LANG : undefined;
+    if (lang && (!best || weight > best.q)) best = { lang, q: weight };
+  }
+  return best?.lang ?? DEFAULT_ERROR_LANG;
+}
+
+const langOf = (request: FastifyRequest) => requestLang(request.url, request.headers['accept-language']);
+
+export function toErrorResponse(error: unknown, lang: Lang = DEFAULT_ERROR_LANG): { status: number; body: ErrorBody } {
+  const response = toEnglishResponse(error);
+  if (lang === 'en') return response;
+  const body = { ...response.body, message: messageOf(response.body.code, lang) };
+  if (error instanceof ImportError) {
+    body.message = importProblems(error.count, lang, error.count > MAX_IMPORT_ERRORS ? MAX_IMPORT_ERRORS : undefined);
+    body.errors = error.errors.map((e) => ({ ...e, reason: importReason(e.reason, lang) }));
+  }
+  if (body.issues) body.issues = body.issues.map((i) => ({ ...i, message: messageOf(i.code, lang) }));
+  return { status: response.status, body };
+}
+
+function toEnglishResponse(error: unknown): { status: number; body: ErrorBody } {
   const storage = storageError(error);
   if (storage) error = storage;
   if (error instanceof ApiError) {
@@ -139,12 +188,20 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
             : 'BAD_REQUEST');
     return { status: code === 'BAD_REQUEST' ? status : statusOf(code), body: { code, message: fe.message } };
   }
-  return { status: 500, body: { code: 'INTERNAL', message: 'Internal server error' } };
+  return { status: 500, body: { code: 'INTERNAL', message: API_ERRORS.INTERNAL.en } };
 }
 
 export const errorsPlugin: FastifyPluginAsync = global(async (app) => {
+  // `?lang` may be added to any request to choose the language of an error; a route whose query does not
+  // declare it does not see it (its strict query schema would refuse it).
+  app.addHook('preValidation', async (request) => {
+    const query = request.query as Record<string, unknown> | undefined;
+    if (!query || typeof query !== 'object' || !('lang' in query)) return;
+    const schema = request.routeOptions.schema?.querystring as { properties?: Record<string, unknown> } | undefined;
+    if (schema && !schema.properties?.lang) delete query.lang;
+  });
   app.setErrorHandler((error, request, reply: FastifyReply) => {
-    const { status, body } = toErrorResponse(error);
+    const { status, body } = toErrorResponse(error, langOf(request));
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: body.code, path: body.path }, body.message);
     // A refusal for load (503 BUSY, COMPUTE_TIMEOUT, 507) says when to come back.
@@ -152,7 +209,10 @@ export const errorsPlugin: FastifyPluginAsync = global(async (app) => {
     if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
     return reply.status(status).type('application/json; charset=utf-8').send(body);
   });
-  app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send({ code: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}` }),
-  );
+  app.setNotFoundHandler((request, reply) => {
+    const where = `${request.method} ${request.url.split('?')[0]}`;
+    const lang = langOf(request);
+    const message = lang === 'en' ? `No route ${where}` : `${messageOf('NOT_FOUND', lang)}: ${where}`;
+    return reply.status(404).send({ code: 'NOT_FOUND', message });
+  });
 });

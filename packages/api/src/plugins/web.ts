@@ -71,9 +71,8 @@ export const webPlugin: FastifyPluginAsync<WebPluginOptions> = async (app, optio
   // Any other page path falls back to the app (a bookmarked or mistyped path shows the app, not a JSON 404).
   app.get('/*', (request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
-    if (NOT_APP.test(path)) {
-      return reply.status(404).send({ code: 'NOT_FOUND', message: `No route GET ${path}` });
-    }
+    // The app's one not-found answer (plugins/errors.ts), in the language asked for.
+    if (NOT_APP.test(path)) return reply.callNotFound();
     return sendIndex(path, reply);
   });
   app.addHook('onSend', async (request, reply, payload) => {

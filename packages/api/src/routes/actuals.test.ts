@@ -42,11 +42,12 @@ describe('actuals', () => {
     const stale = await put('Q1', { values: { total: 6.3 }, vintage: 'revised' }, { 'if-match': '"abc"' });
     expect(stale.statusCode).toBe(409);
     expect(json(stale).code).toBe('STALE_ETAG');
+    // The scenario file's Q1 figures, then the one entered revision.
     const history = json(await t.app.inject({ url: `${url}/Q1/history` })) as { revisions: unknown[] };
-    expect(history.revisions).toHaveLength(1);
+    expect(history.revisions).toHaveLength(2);
   });
 
-  it('records a new revision with the previous values; history is oldest first', async () => {
+  it('records a new revision with the previous values; history is oldest first, the file’s figures first', async () => {
     const r = await put('Q1', { values: { total: 6.31 }, vintage: 'revised', note: 'số sửa' }, { 'if-match': etag1 });
     expect(r.statusCode).toBe(200);
     expect(json(r)).toMatchObject({ revision: 2, previousValues: { total: 6.2, agriculture: 2.1 } });
@@ -54,11 +55,12 @@ describe('actuals', () => {
     const again = await put('Q1', { values: { total: 6.4 }, vintage: 'official' }, { 'if-match': etag1 });
     expect(again.statusCode).toBe(409);
     const h = json(await t.app.inject({ url: `${url}/Q1/history` })) as {
-      revisions: { revision: number; values: { total: number } }[];
+      revisions: { revision: number; entered: number | null; author: string; values: { total: number } }[];
     };
-    expect(h.revisions.map((x) => [x.revision, x.values.total])).toEqual([
-      [1, 6.2],
-      [2, 6.31],
+    expect(h.revisions.map((x) => [x.revision, x.entered, x.author, x.values.total])).toEqual([
+      [1, null, 'file', 6.3],
+      [2, 1, 'Phòng Tổng hợp', 6.2],
+      [3, 2, 'Phòng Tổng hợp', 6.31],
     ]);
   });
 
@@ -68,8 +70,9 @@ describe('actuals', () => {
         json(await t.app.inject({ url: `${url}/Q1/history?${q}` })) as { revisions: { revision: number }[] }
       ).revisions.map((x) => x.revision);
     expect(await page('limit=1')).toEqual([1]);
-    expect(await page('after=1&limit=5')).toEqual([2]);
-    expect(await page('after=2')).toEqual([]);
+    expect(await page('after=1&limit=5')).toEqual([2, 3]);
+    expect(await page('after=2')).toEqual([3]);
+    expect(await page('after=3')).toEqual([]);
     for (const bad of ['limit=0', 'after=-1', 'limit=abc', 'page=2']) {
       const r = await t.app.inject({ url: `${url}/Q1/history?${bad}` });
       expect(r.statusCode, bad).toBe(400);

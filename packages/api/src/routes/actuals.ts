@@ -3,7 +3,7 @@
  * period needs If-Match (missing → 428, stale → 409, and nothing changes); the first PUT of a period needs none.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { Period } from '@grdp/engine';
+import { enteredAfter, fileActualsOf, type Period, periodHistory } from '@grdp/engine';
 import { ApiError, parseIfMatch } from '../errors.ts';
 import { authorOf } from '../plugins/auth.ts';
 import {
@@ -19,7 +19,9 @@ import { errors, ScenarioIdParams, SECURITY } from '../schemas/common.ts';
 
 export const actualRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const mustExist = async (id: string) => {
-    if (!(await app.repos.scenarios.get(id))) throw new ApiError('NOT_FOUND', `no scenario ${id}`);
+    const stored = await app.repos.scenarios.get(id);
+    if (!stored) throw new ApiError('NOT_FOUND', `no scenario ${id}`);
+    return stored;
   };
 
   app.get(
@@ -66,7 +68,8 @@ export const actualRoutes: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: app.authorize('read'),
       schema: {
         tags: ['actuals'],
-        summary: 'Every revision of one period, oldest first (pages with after and limit)',
+        summary:
+          'Every figure shown for one period, oldest first: the scenario file’s own (revision 1, author file), then the entered revisions (pages with after and limit)',
         params: ActualParams,
         querystring: HistoryQuery,
         response: { 200: ActualHistorySchema, ...errors(400, 401, 403, 404) },
@@ -74,10 +77,16 @@ export const actualRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { id, period } = request.params;
-      await mustExist(id);
+      const stored = await mustExist(id);
       const { after, limit } = request.query;
       const page = { ...(after && { after: Number(after) }), ...(limit && { limit: Number(limit) }) };
-      return { revisions: await app.repos.actuals.history(id, period as Period, page) };
+      // The engine's rule (periodHistory): the file's figures first, the entered revisions numbered on.
+      const file = fileActualsOf(stored.scenario, period as Period);
+      const entered = await app.repos.actuals.history(id, period as Period, {
+        after: enteredAfter(file, page.after),
+        ...(page.limit !== undefined && { limit: page.limit }),
+      });
+      return { revisions: periodHistory(id, period as Period, file, entered, page) };
     },
   );
 

@@ -28,6 +28,7 @@ const history = async (period: string) =>
     json(await t.app.inject({ url: `/api/scenarios/an-giang-2023/actuals/${period}/history` })) as {
       revisions: {
         revision: number;
+        origin: string;
         author: string;
         values: Record<string, number>;
         previousValues: unknown;
@@ -85,7 +86,8 @@ describe('actuals import: good files', () => {
       ['H1', true, 0],
       ['FY', true, 0],
     ]);
-    expect(await history('Q1')).toHaveLength(0);
+    // Only the scenario file's own Q1 figures: revision 1, author file.
+    expect((await history('Q1')).map((x) => [x.revision, x.author])).toEqual([[1, 'file']]);
     const xlsx = json(await importXlsx(readFileSync(EXAMPLE_XLSX))) as unknown as ImportAnswer;
     expect(xlsx).toMatchObject({ format: 'xlsx', rows: 15, unchanged: true, revisions: [] });
   });
@@ -112,10 +114,16 @@ describe('actuals import: good files', () => {
     expect(r.statusCode, r.body).toBe(200);
     const body = json(r) as unknown as ImportAnswer;
     expect(body.revisions.map((x) => [x.period, x.revision])).toEqual([['FY', 1]]);
+    // Every figure ever shown: the file's estimate 7,36 (revision 1), then the official 6,14.
     const fy = await history('FY');
-    expect(fy).toHaveLength(1);
-    expect(fy[0]).toMatchObject({ revision: 1, author: 'Phòng Tổng hợp', vintage: 'official' });
-    expect(fy[0]!.values).toEqual({
+    expect(fy.map((x) => [x.revision, x.author, x.values.total])).toEqual([
+      [1, 'file', 7.36],
+      [2, 'Phòng Tổng hợp', 6.14],
+    ]);
+    expect(fy[0]).toMatchObject({ origin: 'file', vintage: 'estimate', published: '2023-12-31', etag: null });
+    expect(fy[1]).toMatchObject({ origin: 'entered', entered: 1, vintage: 'official' });
+    expect(fy[1]!.previousValues).toMatchObject({ total: 7.36 });
+    expect(fy[1]!.values).toEqual({
       total: 6.14,
       agriculture: 3.81,
       industry_construction: 10.74,
@@ -125,7 +133,7 @@ describe('actuals import: good files', () => {
 
     const again = json(await importCsv(OFFICIAL_FY)) as unknown as ImportAnswer;
     expect(again).toMatchObject({ unchanged: true, revisions: [] });
-    expect(await history('FY')).toHaveLength(1);
+    expect(await history('FY')).toHaveLength(2);
   });
 
   it('keeps the cells a clerk typed by hand when a file names other cells of the period', async () => {

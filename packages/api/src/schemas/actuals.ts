@@ -1,5 +1,5 @@
 import { ACTUAL_GROWTH_RANGE, SECTOR_ID_PATTERN } from '@grdp/engine';
-import { Type } from '@sinclair/typebox';
+import { type TSchema, Type } from '@sinclair/typebox';
 import { PeriodSchema, ScenarioIdParams } from './common.ts';
 
 export const VintageSchema = Type.Union([Type.Literal('estimate'), Type.Literal('revised'), Type.Literal('official')]);
@@ -36,7 +36,29 @@ export const ActualRevisionSchema = Type.Object({
 });
 
 export const ActualListSchema = Type.Object({ actuals: Type.Array(ActualRevisionSchema) });
-export const ActualHistorySchema = Type.Object({ revisions: Type.Array(ActualRevisionSchema) });
+const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+
+/** One line of a period's history (the engine's HistoryRevision): the file's figures first, then entered ones. */
+export const HistoryRevisionSchema = Type.Object({
+  scenarioId: Type.String(),
+  period: Type.String(),
+  revision: Type.Integer({ minimum: 1, description: 'Place in the history: the file’s figures are 1 (and on)' }),
+  origin: Type.Union([Type.Literal('file'), Type.Literal('entered')]),
+  entered: Nullable(Type.Integer({ minimum: 1, description: 'The entered revision’s own number (GET …/:period)' })),
+  values: Type.Record(Type.String(), Type.Number()),
+  vintage: VintageSchema,
+  note: Nullable(Type.String()),
+  author: Type.String({ description: '`file` for the scenario file’s figures' }),
+  createdAt: Nullable(Type.String({ format: 'date-time' })),
+  published: Nullable(
+    Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: 'The file’s publication date' }),
+  ),
+  citation: Nullable(Type.String({ description: 'The file’s source for the figures' })),
+  previousValues: Nullable(Type.Record(Type.String(), Type.Number())),
+  etag: Nullable(Type.String()),
+});
+
+export const ActualHistorySchema = Type.Object({ revisions: Type.Array(HistoryRevisionSchema) });
 /** Paging through a long history: revisions after `after`, at most `limit` of them, oldest first (whole numbers as text). */
 export const HistoryQuery = Type.Object(
   {

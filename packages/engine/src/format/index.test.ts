@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBand, formatNumber, formatPercent, keyLabel } from './index.ts';
+import { formatBand, formatDate, formatDateTime, formatNumber, formatPercent, keyLabel } from './index.ts';
 
 describe('formatting for readers', () => {
   it('writes vi-VN decimals with a comma and thousands with a dot', () => {
@@ -20,5 +20,20 @@ describe('formatting for readers', () => {
     expect(keyLabel('services', 'vi')).toBe('Dịch vụ');
     expect(keyLabel('x', 'en', { x: { vi: 'X vi', en: 'X en' } })).toBe('X en');
     expect(keyLabel('unknown', 'en')).toBe('unknown');
+  });
+});
+
+describe('dates, one format per language', () => {
+  it('prints a calendar day as dd/mm/yyyy in vi and d Mon yyyy in en, whatever the time zone', () => {
+    expect(formatDate('2023-12-31', 'vi')).toBe('31/12/2023');
+    expect(formatDate('2023-03-05', 'en')).toBe('5 Mar 2023');
+    expect(formatDate('not a date', 'vi')).toBe('not a date');
+  });
+
+  it('prints a moment in local time with hours and minutes', () => {
+    const local = new Date(2026, 11, 1, 9, 7).toISOString();
+    expect(formatDateTime(local, 'vi')).toBe('01/12/2026 09:07');
+    expect(formatDateTime(local, 'en')).toBe('1 Dec 2026, 09:07');
+    expect(formatDateTime('garbage', 'en')).toBe('garbage');
   });
 });

@@ -52,3 +52,36 @@ export const KEY_LABELS: Record<string, Record<Lang, string>> = {
 export function keyLabel(key: string, lang: Lang, names?: Record<string, { vi: string; en: string }>): string {
   return names?.[key]?.[lang] ?? KEY_LABELS[key]?.[lang] ?? key;
 }
+
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * A calendar date, one format per language: vi `31/12/2023`, en `31 Dec 2023`. Takes `YYYY-MM-DD` (read as that
+ * day, whatever the time zone) or a Date (its local day); anything else is returned as it is.
+ */
+export function formatDate(date: string | Date, lang: Lang = 'en'): string {
+  let y: number;
+  let m: number;
+  let d: number;
+  if (typeof date === 'string') {
+    const ymd = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+    if (!ymd) return date;
+    [y, m, d] = [Number(ymd[1]), Number(ymd[2]), Number(ymd[3])];
+  } else {
+    if (Number.isNaN(date.getTime())) return String(date);
+    [y, m, d] = [date.getFullYear(), date.getMonth() + 1, date.getDate()];
+  }
+  return lang === 'vi' ? `${pad(d)}/${pad(m)}/${y}` : `${d} ${MONTHS_EN[m - 1]} ${y}`;
+}
+
+/**
+ * A moment (an ISO date-time), in local time, 24 h, one format per language: vi `31/12/2023 14:05`, en
+ * `31 Dec 2023, 14:05`. The web, the CLI and the API's messages all print dates with this and `formatDate`.
+ */
+export function formatDateTime(iso: string, lang: Lang = 'en'): string {
+  const t = new Date(iso);
+  if (Number.isNaN(t.getTime())) return iso;
+  const time = `${pad(t.getHours())}:${pad(t.getMinutes())}`;
+  return lang === 'vi' ? `${formatDate(t, lang)} ${time}` : `${formatDate(t, lang)}, ${time}`;
+}

@@ -107,6 +107,6 @@ export async function renderEntry(ctx: ViewContext): Promise<void> {
     editor.element,
     h('p', { class: 'help', id: 'entry-help' }, t('entryHelp')),
     h('div', { class: 'table-wrap' }, grid),
-    importForm(id, lang, names, () => editor.value(), ctx.refresh),
+    importForm(id, lang, names, () => editor.value(), ctx.refresh, data.stored.scenario),
   );
 }

@@ -1,7 +1,7 @@
-import { isQuarter, loadScenario, type Quarter } from '@grdp/engine';
+import { formatDate, isQuarter, loadScenario, type Quarter } from '@grdp/engine';
 import { adjustOf } from '../../compute/planner.ts';
 import type { Command } from '../command.ts';
-import { CliError, formatIssue } from '../io.ts';
+import { CliError, formatIssue, warningWord } from '../io.ts';
 import { printBands } from './draft.ts';
 import { num, printJson, scenarioArg, t } from './shared.ts';
 import { outArg, writeOut } from './write-out.ts';
@@ -44,7 +44,7 @@ export const adjustCommand: Command = {
       printJson(ctx, { out, ...a });
       return 0;
     }
-    for (const w of a.warnings) ctx.io.err(`warning: ${formatIssue(w)}`);
+    for (const w of a.warnings) ctx.io.err(`${warningWord(ctx.lang)}: ${formatIssue(w, ctx.lang)}`);
     printBands(ctx, scenario, loadScenario(a.yaml).scenario.targets);
     for (const f of a.flags)
       ctx.io.out(
@@ -57,8 +57,8 @@ export const adjustCommand: Command = {
     ctx.io.out(
       t(
         ctx.lang,
-        `Đã ghi ${out}: phiên bản ${a.version.label} (điều chỉnh ${a.version.adjusts}), ngày ${a.version.date}.`,
-        `Wrote ${out}: version ${a.version.label} (adjusts ${a.version.adjusts}), dated ${a.version.date}.`,
+        `Đã ghi ${out}: phiên bản ${a.version.label} (điều chỉnh ${a.version.adjusts}), ngày ${formatDate(a.version.date ?? '', 'vi')}.`,
+        `Wrote ${out}: version ${a.version.label} (adjusts ${a.version.adjusts}), dated ${formatDate(a.version.date ?? '', 'en')}.`,
       ),
     );
     return 0;

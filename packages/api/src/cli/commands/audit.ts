@@ -1,4 +1,4 @@
-import { audit } from '@grdp/engine';
+import { audit, issueMessage } from '@grdp/engine';
 import type { Command } from '../command.ts';
 import { renderTable } from '../table.ts';
 import { printJson, scenarioArg, t } from './shared.ts';
@@ -26,7 +26,12 @@ export const auditCommand: Command = {
           { header: t(ctx.lang, 'Vị trí', 'Path') },
           { header: t(ctx.lang, 'Nội dung', 'Message') },
         ],
-        findings.map((f) => [f.severity, f.code, f.path, f.message]),
+        findings.map((f) => [
+          ctx.lang === 'vi' ? (f.severity === 'error' ? 'lỗi' : 'cảnh báo') : f.severity,
+          f.code,
+          f.path,
+          issueMessage(f, ctx.lang),
+        ]),
       ),
     );
     return 0;

@@ -10,19 +10,25 @@ export const backupCommand: Command = {
   usage: 'backup FILE [--json]',
   async run(ctx) {
     const file = ctx.positionals[0];
-    if (!file || ctx.positionals.length > 1) throw new CliError('exactly one FILE is required');
-    const backup = await withDatabase((h) =>
-      backupToFile(h.db, file).catch((e) => {
-        if (e instanceof BackupError) throw new CliError(e.message);
-        const code = (e as NodeJS.ErrnoException).code;
-        throw code ? new CliError(`cannot write ${file}: ${code}`) : e;
-      }),
+    if (!file || ctx.positionals.length > 1)
+      throw new CliError('exactly one FILE is required', 'cần đúng một tệp FILE');
+    const env = ctx.env ?? process.env;
+    const backup = await withDatabase(
+      (h) =>
+        backupToFile(h.db, file).catch((e) => {
+          if (e instanceof BackupError) throw new CliError(e.message);
+          const code = (e as NodeJS.ErrnoException).code;
+          throw code ? new CliError(`cannot write ${file}: ${code}`, `không ghi được ${file}: ${code}`) : e;
+        }),
+      env,
     );
     const counts = Object.fromEntries(Object.entries(backup.tables).map(([t, rows]) => [t, rows.length]));
     if (ctx.json) ctx.io.out(JSON.stringify({ file, schemaVersion: backup.schemaVersion, rows: counts }, null, 2));
     else
       ctx.io.out(
-        `backup of ${describeDatabase()} written to ${file} (schema ${backup.schemaVersion}): ` +
+        (ctx.lang === 'vi'
+          ? `đã sao lưu ${describeDatabase(env, 'vi')} vào ${file} (lược đồ ${backup.schemaVersion}): `
+          : `backup of ${describeDatabase(env)} written to ${file} (schema ${backup.schemaVersion}): `) +
           Object.entries(counts)
             .map(([t, n]) => `${n} ${t}`)
             .join(', '),

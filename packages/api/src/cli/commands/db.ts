@@ -1,4 +1,5 @@
 /** The database the server would use (DATABASE_URL or SQLite under DATA_DIR), opened and migrated, for a CLI command. */
+import type { Lang } from '@grdp/engine';
 import { ConfigError, loadConfig } from '../../config.ts';
 import { type DatabaseHandle, migrate, openDatabase } from '../../db/database.ts';
 import { CliError } from '../io.ts';
@@ -25,9 +26,9 @@ export async function withDatabase<T>(
 }
 
 /** Where the data lives, for messages (no password). */
-export function describeDatabase(env: Record<string, string | undefined> = process.env): string {
+export function describeDatabase(env: Record<string, string | undefined> = process.env, lang: Lang = 'en'): string {
   const config = loadConfig(env);
-  if (config.databaseUrl === '') return `SQLite in ${config.dataDir}`;
+  if (config.databaseUrl === '') return lang === 'vi' ? `SQLite tại ${config.dataDir}` : `SQLite in ${config.dataDir}`;
   try {
     const u = new URL(config.databaseUrl);
     return `PostgreSQL ${u.host}${u.pathname}`;

@@ -1,7 +1,7 @@
 import { type Lang, loadScenario, PERIODS, periodLabel, type Scenario } from '@grdp/engine';
 import { draftOf, parseShape } from '../../compute/planner.ts';
 import type { Command, CommandContext } from '../command.ts';
-import { CliError, formatIssue, readScenario } from '../io.ts';
+import { CliError, formatIssue, readScenario, warningWord } from '../io.ts';
 import { renderTable } from '../table.ts';
 import { label, num, printJson, scenarioArg, t } from './shared.ts';
 import { outArg, writeOut } from './write-out.ts';
@@ -43,7 +43,7 @@ export const draftCommand: Command = {
     });
     if (!d.reproducible) {
       if (ctx.json) printJson(ctx, d);
-      for (const w of d.warnings) ctx.io.err(`warning: ${formatIssue(w)}`);
+      for (const w of d.warnings) ctx.io.err(`${warningWord(ctx.lang)}: ${formatIssue(w, ctx.lang)}`);
       ctx.io.err(
         t(
           ctx.lang,
@@ -58,7 +58,7 @@ export const draftCommand: Command = {
       printJson(ctx, { out, ...d });
       return 0;
     }
-    for (const w of d.warnings) ctx.io.err(`warning: ${formatIssue(w)}`);
+    for (const w of d.warnings) ctx.io.err(`${warningWord(ctx.lang)}: ${formatIssue(w, ctx.lang)}`);
     printBands(ctx, scenario, loadScenario(d.yaml).scenario.targets);
     ctx.io.out(gapLine(ctx.lang, d.gap));
     ctx.io.out(

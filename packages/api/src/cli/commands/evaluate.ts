@@ -3,7 +3,7 @@ import { evaluateOf } from '../../compute/run.ts';
 import type { Command } from '../command.ts';
 import { CliError } from '../io.ts';
 import { renderTable } from '../table.ts';
-import { label, num, printJson, SCENARIO_OPTION, scenarioArg, t } from './shared.ts';
+import { baseNote, label, num, printJson, SCENARIO_OPTION, scenarioArg, t } from './shared.ts';
 
 export const evaluateCommand: Command = {
   name: 'evaluate',
@@ -24,7 +24,7 @@ export const evaluateCommand: Command = {
     const tables = { low: result.low, high: result.high };
     const sectors = scenario.sectors.filter((s) => base.levels[s.id]);
     const { lang } = ctx;
-    if (base.note) ctx.io.out(base.note);
+    if (base.note) ctx.io.out(baseNote(base.note, ctx.lang));
     const keys = [TOTAL, ...componentIds({ sectors })];
     for (const side of ['low', 'high'] as const) {
       const r = tables[side];

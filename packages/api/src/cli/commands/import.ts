@@ -6,8 +6,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { ConfigError, loadConfig } from '../../config.ts';
-import { ApiError, ImportError } from '../../errors.ts';
+import { ApiError, ImportError, importProblems, MAX_IMPORT_ERRORS, messageOf } from '../../errors.ts';
 import { planImport } from '../../files/import.ts';
+import { importReason } from '../../files/import-reasons.ts';
 import { createRepositories } from '../../repositories/index.ts';
 import type { Command, CommandContext } from '../command.ts';
 import { CliError } from '../io.ts';
@@ -16,12 +17,16 @@ import { t } from './shared.ts';
 
 export async function runImport(ctx: CommandContext, env: Record<string, string | undefined> = process.env) {
   const file = ctx.positionals[0];
-  if (!file || ctx.positionals.length > 1) throw new CliError('exactly one FILE is required');
+  if (!file || ctx.positionals.length > 1) throw new CliError('exactly one FILE is required', 'cần đúng một tệp FILE');
   const scenarioId = ctx.values.scenario;
-  if (typeof scenarioId !== 'string' || scenarioId === '') throw new CliError('--scenario ID is required');
+  if (typeof scenarioId !== 'string' || scenarioId === '')
+    throw new CliError('--scenario ID is required', 'cần --scenario ID');
   const locale = ctx.values.locale;
   if (locale !== undefined && locale !== 'vi' && locale !== 'en')
-    throw new CliError(`--locale must be vi or en, not "${String(locale)}"`);
+    throw new CliError(
+      `--locale must be vi or en, not "${String(locale)}"`,
+      `--locale phải là vi hoặc en, không phải "${String(locale)}"`,
+    );
   const author = typeof ctx.values.as === 'string' && ctx.values.as.trim() !== '' ? ctx.values.as.trim() : 'cli';
   let maxRows: number;
   try {
@@ -34,13 +39,18 @@ export async function runImport(ctx: CommandContext, env: Record<string, string 
   try {
     bytes = await readFile(file);
   } catch (e) {
-    throw new CliError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    throw new CliError(`cannot read ${file}: ${why}`, `không đọc được ${file}: ${why}`);
   }
   try {
     const result = await withDatabase(async (handle) => {
       const repos = createRepositories(handle.db);
       const stored = await repos.scenarios.get(scenarioId);
-      if (!stored) throw new CliError(`no scenario ${scenarioId} in the database`);
+      if (!stored)
+        throw new CliError(
+          `no scenario ${scenarioId} in the database`,
+          `không có kịch bản ${scenarioId} trong cơ sở dữ liệu`,
+        );
       const plan = await planImport(bytes, stored.scenario, { locale, maxRows });
       const periods = await repos.actuals.importRevisions(scenarioId, plan.entries, author);
       return { plan, revisions: periods.flatMap((p) => (p.revision ? [p.revision] : [])) };
@@ -67,11 +77,18 @@ export async function runImport(ctx: CommandContext, env: Record<string, string 
     return 0;
   } catch (e) {
     if (e instanceof ImportError) {
-      ctx.io.err(`grdp import: ${e.message}`);
-      for (const r of e.errors) ctx.io.err(`  row ${r.row}, ${r.column || '(file)'}: ${r.reason}`);
+      // The one catalogue of error messages (the API's) and the importer's reasons, in the language asked for.
+      const shown = e.count > MAX_IMPORT_ERRORS ? MAX_IMPORT_ERRORS : undefined;
+      ctx.io.err(`grdp import: ${importProblems(e.count, ctx.lang, shown)}`);
+      for (const r of e.errors)
+        ctx.io.err(
+          ctx.lang === 'vi'
+            ? `  dòng ${r.row}, ${r.column || '(tệp)'}: ${importReason(r.reason, 'vi')}`
+            : `  row ${r.row}, ${r.column || '(file)'}: ${r.reason}`,
+        );
       return 1;
     }
-    if (e instanceof ApiError) throw new CliError(`${e.code}: ${e.message}`);
+    if (e instanceof ApiError) throw new CliError(`${e.code}: ${e.message}`, `${e.code}: ${messageOf(e.code, 'vi')}`);
     throw e;
   }
 }
@@ -81,5 +98,5 @@ export const importCommand: Command = {
   summary: 'import actuals from a CSV/XLSX file into a stored scenario (all rows or none)',
   usage: 'import FILE --scenario ID [--locale vi|en] [--as NAME] [--json]',
   options: { scenario: { type: 'string' }, locale: { type: 'string' }, as: { type: 'string' } },
-  run: (ctx) => runImport(ctx),
+  run: (ctx) => runImport(ctx, ctx.env ?? process.env),
 };

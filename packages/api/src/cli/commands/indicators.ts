@@ -17,7 +17,7 @@ import {
 import { enteredByIndicator, type IndicatorsAnswer, indicatorsOf } from '../../compute/indicators.ts';
 import { createRepositories } from '../../repositories/index.ts';
 import type { Command, CommandContext } from '../command.ts';
-import { CliError, formatIssue } from '../io.ts';
+import { CliError, formatIssue, warningWord } from '../io.ts';
 import { renderTable } from '../table.ts';
 import { describeDatabase, withDatabase } from './db.ts';
 import { printJson, SCENARIO_OPTION, t } from './shared.ts';
@@ -58,7 +58,7 @@ async function answerOf(ctx: CommandContext): Promise<IndicatorsAnswer> {
     }
   }
   const { scenario, warnings } = loadScenario(text, { file });
-  if (!ctx.json) for (const w of warnings) ctx.io.err(`warning: ${formatIssue(w)}`);
+  if (!ctx.json) for (const w of warnings) ctx.io.err(`${warningWord(ctx.lang)}: ${formatIssue(w, ctx.lang)}`);
   return indicatorsOf({ ...scenario, grdp: { year: scenario.year, actuals: scenario.actuals } });
 }
 

@@ -1,7 +1,14 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { evaluatePlan, loadPlan, type Plan, planBaseFromScenario, requiredAverageGrowth } from '@grdp/engine';
+import {
+  evaluatePlan,
+  type Lang,
+  loadPlan,
+  type Plan,
+  planBaseFromScenario,
+  requiredAverageGrowth,
+} from '@grdp/engine';
 import type { Command } from '../command.ts';
 import { CliError, readScenario } from '../io.ts';
 import { renderTable } from '../table.ts';
@@ -112,7 +119,11 @@ export const planCommand: Command = {
           `Average growth required over the ${required.remainingYears} remaining years (after ${required.lastActualYear ?? plan.baseYear}): ${num(required.real.requiredAverageGrowth, lang, 3)}%`,
         ),
       );
-    const cp = evaluation.currentPriceTarget;
+    const cp = evaluation.currentPriceTarget && {
+      ...evaluation.currentPriceTarget,
+      unit: term(evaluation.currentPriceTarget.unit, lang),
+      missing: evaluation.currentPriceTarget.missing.map((m) => missingText(m, lang)),
+    };
     if (cp)
       ctx.io.out(
         cp.implied === null
@@ -130,3 +141,25 @@ export const planCommand: Command = {
     return 0;
   },
 };
+
+/**
+ * What the engine says a current-price computation lacks (plan/evaluate.ts `currentPriceMissing`, in English),
+ * in Vietnamese for `--lang vi`.
+ */
+function missingText(item: string, lang: Lang): string {
+  if (lang === 'en') return item;
+  const rules: [RegExp, (m: RegExpExecArray) => string][] = [
+    [/^baseLevel: GRDP of (\d+) at current prices/, (m) => `quy mô GRDP năm ${m[1]} theo giá hiện hành (baseLevel)`],
+    [/^baseLevel at current prices of (\d+)/, (m) => `quy mô năm ${m[1]} theo giá hiện hành (baseLevel)`],
+    [
+      /^baseLevel in (.+), the unit of the target/,
+      (m) => `quy mô gốc tính bằng ${term(m[1]!, 'vi')}, đơn vị của mục tiêu`,
+    ],
+    [/^deflator \(GRDP price growth %\) for (.+)$/, (m) => `chỉ số giảm phát (tăng giá GRDP %) cho ${m[1]}`],
+  ];
+  for (const [re, text] of rules) {
+    const m = re.exec(item);
+    if (m) return text(m);
+  }
+  return item;
+}

@@ -1,7 +1,7 @@
 import { requiredOf } from '../../compute/run.ts';
 import type { Command } from '../command.ts';
 import { renderTable } from '../table.ts';
-import { label, num, printJson, SCENARIO_OPTION, scenarioArg, t } from './shared.ts';
+import { baseNote, label, num, printJson, SCENARIO_OPTION, scenarioArg, t } from './shared.ts';
 import { asOfOption } from './track.ts';
 
 export const requiredCommand: Command = {
@@ -19,7 +19,7 @@ export const requiredCommand: Command = {
       return 0;
     }
     const { lang } = ctx;
-    if (r.base.note) ctx.io.out(r.base.note);
+    if (r.base.note) ctx.io.out(baseNote(r.base.note, ctx.lang));
     ctx.io.out(
       t(
         lang,

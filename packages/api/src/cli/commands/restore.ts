@@ -1,3 +1,4 @@
+import { formatDateTime } from '@grdp/engine';
 import { BackupError, readBackupFile, restoreBackup } from '../../db/backup.ts';
 import type { Command } from '../command.ts';
 import { CliError } from '../io.ts';
@@ -18,11 +19,14 @@ export const restoreCommand: Command = {
       if (e instanceof BackupError) throw new CliError(`${file}: ${e.message}`);
       throw e;
     }
-    const { rows } = await withDatabase((h) => restoreBackup(h.db, backup));
+    const env = ctx.env ?? process.env;
+    const { rows } = await withDatabase((h) => restoreBackup(h.db, backup), env);
     if (ctx.json) ctx.io.out(JSON.stringify({ file, schemaVersion: backup.schemaVersion, rows }, null, 2));
     else
       ctx.io.out(
-        `${describeDatabase()} restored from ${file} (made ${backup.createdAt}): ` +
+        (ctx.lang === 'vi'
+          ? `đã khôi phục ${describeDatabase(env, 'vi')} từ ${file} (sao lưu lúc ${formatDateTime(backup.createdAt, 'vi')}): `
+          : `${describeDatabase(env)} restored from ${file} (made ${formatDateTime(backup.createdAt, 'en')}): `) +
           Object.entries(rows)
             .map(([t, n]) => `${n} ${t}`)
             .join(', '),

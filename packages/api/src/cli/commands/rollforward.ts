@@ -20,7 +20,7 @@ export const rollforwardCommand: Command = {
   options: { out: { type: 'string' }, force: { type: 'boolean' } },
   async run(ctx) {
     const out = ctx.values.out;
-    if (typeof out !== 'string' || out === '') throw new CliError('--out NEW.yaml is required');
+    if (typeof out !== 'string' || out === '') throw new CliError('--out NEW.yaml is required', 'cần --out NEW.yaml');
     const { scenario } = await scenarioArg(ctx);
     const resolved = await resolveBase(scenario);
     const base: BaseLevels = {
@@ -37,14 +37,22 @@ export const rollforwardCommand: Command = {
       if (row.every((v) => v !== undefined)) growth[id] = row as QuarterValues;
       else missing.push(`${id} (${QUARTERS.filter((_, i) => row[i] === undefined).join(', ')})`);
     }
-    if (missing.length > 0) throw new CliError(`the actuals do not give every quarter's growth: ${missing.join('; ')}`);
+    if (missing.length > 0)
+      throw new CliError(
+        `the actuals do not give every quarter's growth: ${missing.join('; ')}`,
+        `số thực hiện chưa cho tăng trưởng của mọi quý: ${missing.join('; ')}`,
+      );
     const next = rollForward(scenario, base, growth);
     try {
       await writeFile(out, scenarioToYaml(next), { flag: ctx.values.force === true ? 'w' : 'wx' });
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST') throw new CliError(`${out} exists; add --force to overwrite it`);
-      throw new CliError(`cannot write ${out}: ${code ?? (e as Error).message}`);
+      if (code === 'EEXIST')
+        throw new CliError(`${out} exists; add --force to overwrite it`, `${out} đã có; thêm --force để ghi đè`);
+      throw new CliError(
+        `cannot write ${out}: ${code ?? (e as Error).message}`,
+        `không ghi được ${out}: ${code ?? (e as Error).message}`,
+      );
     }
     if (ctx.json) printJson(ctx, { out, scenario: next });
     else

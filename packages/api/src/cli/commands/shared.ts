@@ -15,17 +15,29 @@ export const SCENARIO_OPTION = { scenario: { type: 'string' as const } };
 export async function scenarioArg(ctx: CommandContext): Promise<{ scenario: Scenario; warnings: Issue[] }> {
   const id = ctx.values.scenario;
   if (typeof id === 'string') {
-    if (ctx.positionals.length > 0) throw new CliError('give a scenario FILE or --scenario ID, not both');
+    if (ctx.positionals.length > 0)
+      throw new CliError(
+        'give a scenario FILE or --scenario ID, not both',
+        'chỉ đưa một trong hai: tệp kịch bản FILE hoặc --scenario ID',
+      );
     const env = ctx.env ?? process.env;
     const scenario = await withDatabase(async (h) => createRepositories(h.db).scenarios.effectiveScenario(id), env);
-    if (!scenario) throw new CliError(`no scenario ${id} in ${describeDatabase(env)}`);
+    if (!scenario)
+      throw new CliError(
+        `no scenario ${id} in ${describeDatabase(env)}`,
+        `không có kịch bản ${id} trong ${describeDatabase(env, 'vi')}`,
+      );
     return { scenario, warnings: [] };
   }
   const file = ctx.positionals[0];
-  if (!file) throw new CliError('a scenario FILE (or --scenario ID) is required');
+  if (!file)
+    throw new CliError(
+      'a scenario FILE (or --scenario ID) is required',
+      'cần một tệp kịch bản FILE (hoặc --scenario ID)',
+    );
   const loaded = await readScenario(file);
   if (!ctx.json)
-    for (const w of loaded.warnings) ctx.io.err(`${t(ctx.lang, 'cảnh báo', 'warning')}: ${formatIssue(w)}`);
+    for (const w of loaded.warnings) ctx.io.err(`${t(ctx.lang, 'cảnh báo', 'warning')}: ${formatIssue(w, ctx.lang)}`);
   return loaded;
 }
 
@@ -49,5 +61,12 @@ const BASE_NOTES_VI: Record<string, string> = {
 };
 
 export function baseNote(note: string, lang: Lang): string {
-  return lang === 'vi' ? (BASE_NOTES_VI[note] ?? note) : note;
+  if (lang === 'en') return note;
+  return note
+    .split('; ')
+    .map((part) => {
+      const missing = /^no base-year levels for (.+)$/.exec(part);
+      return missing ? `không có mức nền năm gốc cho ${missing[1]}` : (BASE_NOTES_VI[part] ?? part);
+    })
+    .join('; ');
 }

@@ -1,15 +1,19 @@
-import { isQuarter, periodLabel, type Quarter, type RequiredRate } from '@grdp/engine';
+import { isQuarter, issueMessage, periodLabel, type Quarter, type RequiredRate } from '@grdp/engine';
 import { requiredOf, trackOf } from '../../compute/run.ts';
 import type { Command, CommandContext } from '../command.ts';
 import { CliError } from '../io.ts';
 import { renderTable } from '../table.ts';
-import { label, num, printJson, SCENARIO_OPTION, scenarioArg, t } from './shared.ts';
+import { baseNote, label, num, printJson, SCENARIO_OPTION, scenarioArg, t } from './shared.ts';
 
 /** --as-of Q1|Q2|Q3|Q4, checked. */
 export function asOfOption(ctx: CommandContext): Quarter | undefined {
   const v = ctx.values['as-of'];
   if (v === undefined) return undefined;
-  if (!isQuarter(v)) throw new CliError(`--as-of must be Q1, Q2, Q3 or Q4, not "${String(v)}"`);
+  if (!isQuarter(v))
+    throw new CliError(
+      `--as-of must be Q1, Q2, Q3 or Q4, not "${String(v)}"`,
+      `--as-of phải là Q1, Q2, Q3 hoặc Q4, không phải "${String(v)}"`,
+    );
   return v;
 }
 
@@ -34,7 +38,7 @@ export const trackCommand: Command = {
       return 0;
     }
     const { lang } = ctx;
-    if (result.base.note) ctx.io.out(result.base.note);
+    if (result.base.note) ctx.io.out(baseNote(result.base.note, ctx.lang));
     ctx.io.out(
       t(
         lang,
@@ -76,7 +80,7 @@ export const trackCommand: Command = {
       );
     }
     for (const f of result.findings)
-      ctx.io.out(`${t(lang, 'Phát hiện', 'Finding')}: ${f.code} ${f.path}: ${f.message}`);
+      ctx.io.out(`${t(lang, 'Phát hiện', 'Finding')}: ${f.code} ${f.path}: ${issueMessage(f, lang)}`);
     const req = await requiredOf(scenario, result.asOf ?? undefined);
     ctx.io.out(
       `\n${t(lang, `Tăng trưởng cần đạt ở các quý còn lại (${req.remaining.join(', ') || '–'}) để cả năm đạt`, `Growth the remaining quarters (${req.remaining.join(', ') || '–'}) need for the full year to reach`)}`,

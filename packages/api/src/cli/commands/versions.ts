@@ -1,3 +1,4 @@
+import { formatDate, formatDateTime } from '@grdp/engine';
 import { createRepositories } from '../../repositories/index.ts';
 import type { Command } from '../command.ts';
 import { CliError } from '../io.ts';
@@ -30,7 +31,7 @@ export const versionsCommand: Command = {
           { header: t(lang, 'Số', 'No.'), align: 'right' },
           { header: t(lang, 'Nhãn', 'Label') },
           { header: t(lang, 'Ngày ban hành', 'Issued') },
-          { header: t(lang, 'Lưu lúc (UTC)', 'Stored (UTC)') },
+          { header: t(lang, 'Lưu lúc', 'Stored') },
           { header: t(lang, 'Người lưu', 'Author') },
           { header: t(lang, 'Điều chỉnh từ', 'Adjusts') },
           { header: t(lang, 'Ghi chú', 'Note') },
@@ -38,9 +39,10 @@ export const versionsCommand: Command = {
         versions.map((v) => [
           `${v.number}${v.current ? '*' : ''}`,
           v.label ?? '–',
-          v.date ?? '–',
-          v.createdAt.slice(0, 16).replace('T', ' '),
-          v.author,
+          v.date ? formatDate(v.date, lang) : '–',
+          formatDateTime(v.createdAt, lang),
+          // The server's first start stores the repository's files as 'seed'.
+          v.author === 'seed' ? t(lang, 'nạp ban đầu', 'initial load') : v.author,
           v.parent === null ? '–' : String(v.parent),
           v.note ?? '',
         ]),

@@ -7,6 +7,7 @@
 import { formatBand, formatNumber, isPeriod, keyLabel, type Lang, periodLabel, type Scenario } from '@grdp/engine';
 import { api, type ScenarioVersionInfo } from '../../api.ts';
 import { h } from '../../dom.ts';
+import { formatDate, formatDateTime } from '../../format-date.ts';
 import { t } from '../../i18n/index.ts';
 import { namesOf } from '../../model.ts';
 
@@ -93,9 +94,10 @@ export async function versionsSection(
             { dataset: { version: String(v.number) }, class: v.current ? 'current' : '' },
             h('td', null, v.current ? `${v.number} (${t('versionCurrent', lang)})` : String(v.number)),
             h('td', null, v.label ?? '–'),
-            h('td', null, v.date ?? '–'),
-            h('td', null, v.createdAt.slice(0, 10)),
-            h('td', null, v.author),
+            h('td', null, v.date ? formatDate(v.date, lang) : '–'),
+            h('td', null, formatDateTime(v.createdAt, lang)),
+            // The server's first start stores the repository's files as 'seed'.
+            h('td', null, v.author === 'seed' ? t('seedAuthor', lang) : v.author),
             h(
               'td',
               null,

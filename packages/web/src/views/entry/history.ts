@@ -1,8 +1,11 @@
-/** A period's revisions (GET …/history), newest first: who, when, the vintage and each cell, changes marked. */
-import { type Actual, formatNumber, keyLabel, type Lang, periodLabel } from '@grdp/engine';
-import { api } from '../../api.ts';
+/**
+ * A period's history (GET …/history: the engine's `periodHistory`, the scenario file's figures first), newest
+ * first: who, when, the vintage and each cell, changes marked.
+ */
+import { formatNumber, keyLabel, type Lang, periodLabel } from '@grdp/engine';
+import { api, type HistoryRevision } from '../../api.ts';
 import { h, mount } from '../../dom.ts';
-import { formatDateTime } from '../../format-date.ts';
+import { formatDate, formatDateTime } from '../../format-date.ts';
 import { t } from '../../i18n/index.ts';
 import { decimals, type Row } from './row.ts';
 
@@ -24,7 +27,7 @@ export async function toggleHistory(
   const revisions = await api.history(id, row.period);
   button.setAttribute('aria-expanded', 'true');
   button.textContent = t('hideHistory', lang);
-  if (revisions.length === 0 && !row.fileActual) {
+  if (revisions.length === 0) {
     mount(row.panel, h('p', { class: 'history-empty' }, t('noHistory', lang)));
     return;
   }
@@ -50,47 +53,37 @@ export async function toggleHistory(
       h(
         'tbody',
         null,
-        [...revisions].reverse().map((r) =>
-          h(
-            'tr',
-            null,
-            h('th', { scope: 'row' }, String(r.revision)),
-            h('td', null, formatDateTime(r.createdAt, lang)),
-            h('td', null, r.author),
-            h('td', null, t(r.vintage, lang)),
-            keys.map((k) => {
-              const v = r.values[k];
-              const before = r.previousValues?.[k];
-              const changed = before !== undefined && before !== v;
-              return h(
-                'td',
-                { class: changed ? 'changed' : '' },
-                v === undefined ? '–' : formatNumber(v, lang, decimals(v)),
-                changed ? h('span', { class: 'was' }, ` (${formatNumber(before, lang, decimals(before))})`) : '',
-              );
-            }),
-            h('td', null, r.note ?? ''),
-          ),
-        ),
-        row.fileActual && fileRow(row.fileActual, keys, lang),
+        [...revisions].reverse().map((r) => revisionRow(r, keys, lang)),
       ),
     ),
   );
 }
 
-/** The scenario file's figures: the oldest line of every history (what the app showed before any entry). */
-function fileRow(a: Actual, keys: string[], lang: Lang): HTMLElement {
+/** One line: an entered revision, or the scenario file's figures (author: the file, its date and citation). */
+function revisionRow(r: HistoryRevision, keys: string[], lang: Lang): HTMLElement {
+  const file = r.origin === 'file';
   return h(
     'tr',
-    { class: 'from-file' },
-    h('th', { scope: 'row' }, '–'),
-    h('td', null, a.published ?? ''),
-    h('td', null, t('scenarioFile', lang)),
-    h('td', null, t(a.vintage, lang)),
+    { class: file ? 'from-file' : '' },
+    h('th', { scope: 'row' }, String(r.revision)),
+    h(
+      'td',
+      null,
+      r.createdAt !== null ? formatDateTime(r.createdAt, lang) : r.published ? formatDate(r.published, lang) : '',
+    ),
+    h('td', null, file ? t('scenarioFile', lang) : r.author),
+    h('td', null, t(r.vintage, lang)),
     keys.map((k) => {
-      const v = a.values[k];
-      return h('td', null, v === undefined ? '–' : formatNumber(v, lang, decimals(v)));
+      const v = r.values[k];
+      const before = r.previousValues?.[k];
+      const changed = before !== undefined && before !== v;
+      return h(
+        'td',
+        { class: changed ? 'changed' : '' },
+        v === undefined ? '–' : formatNumber(v, lang, decimals(v)),
+        changed ? h('span', { class: 'was' }, ` (${formatNumber(before, lang, decimals(before))})`) : '',
+      );
     }),
-    h('td', { dataset: { fileText: '' } }, a.source ?? ''),
+    file ? h('td', { dataset: { fileText: '' } }, r.citation ?? r.note ?? '') : h('td', null, r.note ?? ''),
   );
 }

@@ -4,7 +4,16 @@
  * their sectors), then confirm. Problems in the file are listed by row, column and reason. After a confirmed
  * import the page reloads its figures and shows what was written.
  */
-import { formatNumber, keyLabel, type Lang, type Period, periodLabel, type Vintage } from '@grdp/engine';
+import {
+  formatNumber,
+  historyNumber,
+  keyLabel,
+  type Lang,
+  type Period,
+  periodLabel,
+  type Scenario,
+  type Vintage,
+} from '@grdp/engine';
 import { ApiError, api, type ImportAnswer } from '../../api.ts';
 import { h, mount } from '../../dom.ts';
 import { errorText } from '../../error-text.ts';
@@ -19,11 +28,13 @@ export function importForm(
   names: Record<string, { vi: string; en: string }>,
   token: () => string | null,
   reload: () => void,
+  /** The stored scenario file: its figures are the first lines of each period's history. */
+  stored: Pick<Scenario, 'actuals'>,
 ): HTMLElement {
   const file = h('input', { type: 'file', id: 'import-file', accept: '.csv,.xlsx,text/csv' });
   const answer = h('div', { id: 'import-answer', role: 'status', 'aria-live': 'polite' });
   if (lastImport) {
-    mount(answer, resultView(lastImport, lang, names));
+    mount(answer, resultView(lastImport, lang, names, stored));
     lastImport = null;
   }
   const send = async (dryRun: boolean) => {
@@ -105,10 +116,16 @@ function previewView(res: ImportAnswer, lang: Lang, names: Record<string, { vi: 
   );
 }
 
-function resultView(res: ImportAnswer, lang: Lang, names: Record<string, { vi: string; en: string }>): HTMLElement {
+function resultView(
+  res: ImportAnswer,
+  lang: Lang,
+  names: Record<string, { vi: string; en: string }>,
+  file: Pick<Scenario, 'actuals'>,
+): HTMLElement {
   if (res.unchanged) return h('p', { class: 'ok', id: 'import-unchanged' }, t('importUnchanged', lang));
   const written = res.revisions.map(
-    (r) => `${periodLabel(r.period as Period, lang)} (${t('revision', lang)} ${r.revision})`,
+    (r) =>
+      `${periodLabel(r.period as Period, lang)} (${t('revision', lang)} ${historyNumber(file, r.period as Period, r.revision)})`,
   );
   return h(
     'div',

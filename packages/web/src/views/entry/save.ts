@@ -2,7 +2,7 @@
  * Saving a period: a PUT with If-Match; on 409/428 both versions are shown side by side and the user keeps
  * theirs or takes the other desk's.
  */
-import { formatNumber, keyLabel, type Lang, periodLabel, type Vintage } from '@grdp/engine';
+import { formatNumber, historyNumber, keyLabel, type Lang, periodLabel, type Vintage } from '@grdp/engine';
 import { type ActualRevision, ApiError, api, type ScenarioData } from '../../api.ts';
 import { h, mount } from '../../dom.ts';
 import { errorText } from '../../error-text.ts';
@@ -41,7 +41,7 @@ export async function save(
   try {
     const rev = await api.putActual(id, row.period, body, editorToken, row.etag);
     row.etag = rev.etag;
-    row.status.textContent = `${t('saved', lang)} (${t('revision', lang)} ${rev.revision})`;
+    row.status.textContent = `${t('saved', lang)} (${t('revision', lang)} ${historyNumber(data.stored.scenario, row.period, rev.revision)})`;
     row.panel.replaceChildren();
   } catch (e) {
     if (e instanceof ApiError && (e.status === 409 || e.status === 428)) {
@@ -87,7 +87,7 @@ function showConflict(
             h(
               'th',
               { scope: 'col' },
-              `${t('theirs', lang)} (${theirs.author}, ${when}, ${t('revision', lang)} ${theirs.revision})`,
+              `${t('theirs', lang)} (${theirs.author}, ${when}, ${t('revision', lang)} ${historyNumber(data.stored.scenario, row.period, theirs.revision)})`,
             ),
           ),
         ),
@@ -141,7 +141,7 @@ function showConflict(
               row.vintage.value = theirs.vintage;
               row.note.value = theirs.note ?? '';
               row.panel.replaceChildren();
-              row.status.textContent = `${t('theirs', lang)} (${t('revision', lang)} ${theirs.revision})`;
+              row.status.textContent = `${t('theirs', lang)} (${t('revision', lang)} ${historyNumber(data.stored.scenario, row.period, theirs.revision)})`;
               row.inputs[keys[0]!]!.dispatchEvent(new Event('input'));
             },
           },
