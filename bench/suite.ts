@@ -41,6 +41,7 @@ export const FIGURE_NAMES = [
   'api.whatif.ratio',
   'api.chart-png.per-second',
   'web.dashboard-js-gzip',
+  'web.all-js-gzip',
   'web.first-chart-ms',
   'web.whatif-recompute-ms',
 ] as const;

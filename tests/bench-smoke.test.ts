@@ -58,6 +58,17 @@ describe('bench (smoke)', () => {
       expect(c['api.whatif.fyImpactPp']).toEqual(expected);
       expect(expected[0]).not.toBe(expected[1]);
     } else console.log(`api figures not measured: ${server.note}`);
+    const dashboardJs = result.figures.find((f) => f.name === 'web.dashboard-js-gzip')!;
+    if (dashboardJs.value !== null) {
+      // the browser's own list: the entry and the dashboard view, not the views it does not show
+      const files = c['web.dashboard-js-files'] as string[];
+      expect(files.some((f) => /\/index-[\w-]+\.js$/.test(f))).toBe(true);
+      expect(files.some((f) => /\/dashboard-[\w-]+\.js$/.test(f))).toBe(true);
+      for (const view of ['whatif', 'draft', 'entry', 'appendix', 'tokens', 'fan', 'state'])
+        expect(files.filter((f) => f.includes(`/${view}-`))).toEqual([]);
+      const all = result.figures.find((f) => f.name === 'web.all-js-gzip')!;
+      expect(dashboardJs.value).toBeLessThan(all.value!);
+    } else console.log(`web figures not measured: ${dashboardJs.note}`);
     const numpy = result.figures.find((f) => f.name === 'simulate.vs-numpy-tuned')!;
     if (numpy.value !== null) {
       expect(c['simulate.numpy-worst-sigma']).toBeLessThan(4);

@@ -10,6 +10,7 @@ export * from './inputs/contributions.ts';
 export * from './inputs/fan.ts';
 export * from './register.ts';
 export * from './scenario.ts';
+export * from './scenario-core.ts';
 export * from './tables.ts';
 export * from './theme.ts';
 export * from './types.ts';

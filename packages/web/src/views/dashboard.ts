@@ -5,7 +5,7 @@
  * band is drawn faintly behind each band chart and the versions card sets both side by side.
  */
 
-import { type ChartView, type ContributionSource, parseView, scenarioChart } from '@grdp/charts';
+import { bandOrContributionsChart, type ChartView, type ContributionSource, parseView } from '@grdp/charts';
 import {
   CUMULATIVE_ENDING,
   formatBand,
@@ -68,7 +68,7 @@ export async function renderDashboard(ctx: ViewContext): Promise<void> {
   );
 
   const charts = keysOf(scenario).map((key) => {
-    const chart = scenarioChart(scenario, base, key, {
+    const chart = bandOrContributionsChart(scenario, base, key, {
       lang,
       view,
       ...(earlier ? { earlier: { label: earlier.label, scenario: earlier.scenario } } : {}),
@@ -87,7 +87,7 @@ export async function renderDashboard(ctx: ViewContext): Promise<void> {
     );
   });
 
-  const contrib = scenarioChart(scenario, base, 'contributions', { lang, view, contributions: source })!;
+  const contrib = bandOrContributionsChart(scenario, base, 'contributions', { lang, view, contributions: source })!;
   const contributions = h(
     'section',
     { class: 'card wide', 'aria-label': contrib.title },
