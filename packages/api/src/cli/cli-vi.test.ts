@@ -12,6 +12,7 @@ import { AN_GIANG_YAML, anGiang as anGiangScenario } from '../../test-support/he
 import { REPO_ROOT } from '../config.ts';
 import { migrate, openDatabase } from '../db/database.ts';
 import { createRepositories } from '../repositories/index.ts';
+import { COMMANDS } from './commands/index.ts';
 import { runCli } from './main.ts';
 import { captureIo } from './test-io.ts';
 
@@ -98,6 +99,30 @@ describe('grdp --lang vi prints no English word', () => {
     expect(r.code, r.text).toBe(status);
     expect(r.text.trim()).not.toBe('');
     expect(englishWordsIn(readable(r.text)), r.text).toEqual([]);
+  });
+
+  it('--help: the title, the headings and every command’s line are Vietnamese (the usage column is syntax)', async () => {
+    const io = captureIo();
+    expect(await runCli(['--help', '--lang', 'vi'], io, env)).toBe(0);
+    const help = io.stdout();
+    expect(help).toContain('Cách dùng: grdp <lệnh> [tùy chọn]');
+    // what is read: the lines that are not a command's usage, and each command's summary after its usage
+    const read: string[] = help.split('\n').filter((line) => !line.startsWith('  '));
+    for (const c of COMMANDS) {
+      expect(help).toContain(`${c.usage.padEnd(58)} ${c.summary.vi}`);
+      read.push(c.summary.vi);
+    }
+    const one = captureIo();
+    expect(await runCli(['track', '--help', '--lang', 'vi'], one, env)).toBe(0);
+    read.push(one.stdout().split('\n').slice(1).join('\n'), one.stdout().split(':')[0]!);
+    const unknown = captureIo();
+    expect(await runCli(['nope', '--lang', 'vi'], unknown, env)).toBe(2);
+    read.push(unknown.stderr().split('Các lệnh:')[0]!);
+    expect(englishWordsIn(readable(read.join('\n'))), read.join('\n')).toEqual([]);
+    const en = captureIo();
+    await runCli(['--help'], en, env);
+    expect(en.stdout()).toContain('Usage: grdp <command> [options]');
+    expect(englishWordsIn(en.stdout())).not.toEqual([]);
   });
 
   it('checks what it should: codes and paths are left out, English words are not', () => {

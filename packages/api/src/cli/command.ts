@@ -14,7 +14,8 @@ export interface CommandContext {
 
 export interface Command {
   name: string;
-  summary: string;
+  /** One line for `grdp --help`, in each language. */
+  summary: Record<Lang, string>;
   usage: string;
   options?: Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }>;
   run(ctx: CommandContext): Promise<number>;

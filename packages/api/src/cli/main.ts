@@ -4,17 +4,40 @@
  * Exit 0 on success, 1 on input errors (every error with code, path and line on stderr), 2 on usage errors.
  */
 import { parseArgs } from 'node:util';
-import { GrdpError } from '@grdp/engine';
+import { GrdpError, type Lang } from '@grdp/engine';
 import type { CommandContext } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
 import { CliError, type CliIo, formatIssue, processIo } from './io.ts';
 
 export type { Command, CommandContext } from './command.ts';
 
-function help(io: CliIo): void {
-  io.out('grdp — growth scenarios for provincial GRDP\n\nUsage: grdp <command> [options]\n');
-  for (const c of COMMANDS) io.out(`  ${c.usage.padEnd(58)} ${c.summary}`);
-  io.out('\nCommon options: --json (machine output), --lang vi|en (labels and number format)');
+const HELP_TEXT = {
+  en: {
+    title: 'grdp — growth scenarios for provincial GRDP',
+    usage: 'Usage',
+    command: '<command> [options]',
+    common: 'Common options: --json (machine output), --lang vi|en (labels and number format)',
+  },
+  vi: {
+    title: 'grdp — kịch bản tăng trưởng GRDP của tỉnh',
+    usage: 'Cách dùng',
+    command: '<lệnh> [tùy chọn]',
+    common: 'Tùy chọn chung: --json (kết quả cho máy đọc), --lang vi|en (ngôn ngữ nhãn và cách viết số)',
+  },
+} as const;
+
+/** The language asked for on the command line (`--lang vi` or `--lang=vi`), read before the command is known. */
+function langOf(argv: readonly string[]): Lang {
+  const i = argv.indexOf('--lang');
+  const value = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--lang='))?.slice('--lang='.length);
+  return value === 'vi' ? 'vi' : 'en';
+}
+
+function help(io: CliIo, lang: Lang): void {
+  const text = HELP_TEXT[lang];
+  io.out(`${text.title}\n\n${text.usage}: grdp ${text.command}\n`);
+  for (const c of COMMANDS) io.out(`  ${c.usage.padEnd(58)} ${c.summary[lang]}`);
+  io.out(`\n${text.common}`);
 }
 
 export async function runCli(
@@ -24,12 +47,17 @@ export async function runCli(
 ): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    help(io);
+    help(io, langOf(argv));
     return name ? 0 : 2;
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
-    io.err(`grdp: unknown command "${name}". Commands: ${COMMANDS.map((c) => c.name).join(', ')}`);
+    const names = COMMANDS.map((c) => c.name).join(', ');
+    io.err(
+      langOf(rest) === 'vi'
+        ? `grdp: không có lệnh "${name}". Các lệnh: ${names}`
+        : `grdp: unknown command "${name}". Commands: ${names}`,
+    );
     return 2;
   }
   let parsed: ReturnType<typeof parseArgs>;
@@ -49,7 +77,8 @@ export async function runCli(
     return 2;
   }
   if (parsed.values.help) {
-    io.out(`Usage: grdp ${command.usage}\n${command.summary}`);
+    const l = langOf(rest);
+    io.out(`${HELP_TEXT[l].usage}: grdp ${command.usage}\n${command.summary[l]}`);
     return 0;
   }
   const lang = (parsed.values.lang ?? 'en') as string;

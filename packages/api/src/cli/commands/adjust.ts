@@ -8,7 +8,10 @@ import { outArg, writeOut } from './write-out.ts';
 
 export const adjustCommand: Command = {
   name: 'adjust',
-  summary: 'a new version: actual quarters kept as points, the rest re-drafted to still reach the FY targets',
+  summary: {
+    en: 'a new version: actual quarters kept as points, the rest re-drafted to still reach the FY targets',
+    vi: 'phiên bản mới: các quý đã có số thực hiện giữ nguyên, các quý còn lại được tính lại để vẫn đạt mục tiêu cả năm',
+  },
   usage:
     'adjust FILE --as-of Q1|Q2|Q3 --out NEW.yaml [--rule profile|uniform] [--reconcile none|shift|absorb:SECTOR] [--label L] [--date YYYY-MM-DD] [--note TEXT] [--force] [--json] [--lang vi|en]',
   options: {

@@ -12,7 +12,10 @@ import { outArg, writeOut } from './write-out.ts';
  */
 export const appendixCommand: Command = {
   name: 'appendix',
-  summary: "the scenario's table as the plan's appendix (XLSX): periods as columns, total and sectors as rows",
+  summary: {
+    en: "the scenario's table as the plan's appendix (XLSX): periods as columns, total and sectors as rows",
+    vi: 'bảng của kịch bản theo mẫu phụ lục kế hoạch (XLSX): các kỳ theo cột, tổng và các ngành theo hàng',
+  },
   usage: 'appendix FILE --out APPENDIX.xlsx [--scenario ID] [--force] [--json] [--lang vi|en]',
   options: { ...SCENARIO_OPTION, out: { type: 'string' }, force: { type: 'boolean' } },
   async run(ctx) {

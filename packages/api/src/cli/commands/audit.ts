@@ -5,7 +5,10 @@ import { printJson, scenarioArg, t } from './shared.ts';
 
 export const auditCommand: Command = {
   name: 'audit',
-  summary: 'check a published table: inverted bands, impossible totals, inconsistent cumulatives',
+  summary: {
+    en: 'check a published table: inverted bands, impossible totals, inconsistent cumulatives',
+    vi: 'kiểm tra một bảng đã công bố: khoảng đảo ngược, tổng không thể đạt, lũy kế không khớp',
+  },
   usage: 'audit FILE [--json] [--lang vi|en]',
   async run(ctx) {
     const { scenario } = await scenarioArg(ctx);

@@ -11,7 +11,10 @@ import { num, printJson, t } from './shared.ts';
  */
 export const backtestCommand: Command = {
   name: 'backtest',
-  summary: 'Track record of the uncertainty models on past scenarios: Brier and log scores, reliability, misses',
+  summary: {
+    en: 'Track record of the uncertainty models on past scenarios: Brier and log scores, reliability, misses',
+    vi: 'kết quả dự báo trong quá khứ của các mô hình bất định: điểm Brier và điểm log, độ tin cậy, các lần trượt',
+  },
   usage: 'backtest [--model learned|band] [--dir DIR] [--json]',
   options: { model: { type: 'string' }, dir: { type: 'string' } },
   async run(ctx) {

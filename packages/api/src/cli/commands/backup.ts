@@ -6,7 +6,10 @@ import { describeDatabase, withDatabase } from './db.ts';
 /** `grdp backup FILE`: the whole database (every scenario, actuals revision, token hash, what-if) into FILE. */
 export const backupCommand: Command = {
   name: 'backup',
-  summary: 'write the whole database to FILE (JSON; gzip when FILE ends in .gz), atomically',
+  summary: {
+    en: 'write the whole database to FILE (JSON; gzip when FILE ends in .gz), atomically',
+    vi: 'ghi toàn bộ cơ sở dữ liệu ra tệp FILE (JSON; nén gzip khi tên tệp kết thúc bằng .gz), ghi trọn một lần',
+  },
   usage: 'backup FILE [--json]',
   async run(ctx) {
     const file = ctx.positionals[0];

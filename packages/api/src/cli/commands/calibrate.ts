@@ -5,7 +5,10 @@ import { label, num, printJson, scenarioArg, t } from './shared.ts';
 
 export const calibrateCommand: Command = {
   name: 'calibrate',
-  summary: 'recover base-year levels that reproduce the published table; every residual',
+  summary: {
+    en: 'recover base-year levels that reproduce the published table; every residual',
+    vi: 'tìm mức gốc năm trước tái lập được bảng đã công bố; kèm sai lệch của từng số',
+  },
   usage: 'calibrate FILE [--as-printed] [--json] [--lang vi|en]',
   options: { 'as-printed': { type: 'boolean' } },
   async run(ctx) {

@@ -10,7 +10,10 @@ const PROFILES = ['flat', 'last-year', 'shape'] as const;
 
 export const draftCommand: Command = {
   name: 'draft',
-  summary: 'draft the quarterly and cumulative bands from base levels and the FY targets',
+  summary: {
+    en: 'draft the quarterly and cumulative bands from base levels and the FY targets',
+    vi: 'dự thảo các khoảng theo quý và lũy kế từ mức gốc và mục tiêu cả năm',
+  },
   usage:
     'draft FILE --profile flat|last-year|shape --out NEW.yaml [--last-year PREV.yaml] [--shape SECTOR:o1,o2,o3,o4 …] [--reconcile none|shift|absorb:SECTOR] [--force] [--json] [--lang vi|en]',
   options: {

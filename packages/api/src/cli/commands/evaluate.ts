@@ -7,7 +7,10 @@ import { baseNote, label, num, printJson, SCENARIO_OPTION, scenarioArg, t } from
 
 export const evaluateCommand: Command = {
   name: 'evaluate',
-  summary: 'the low and high tables of a scenario: growth, contributions and shares per period',
+  summary: {
+    en: 'the low and high tables of a scenario: growth, contributions and shares per period',
+    vi: 'bảng thấp và cao của một kịch bản: tăng trưởng, đóng góp và tỷ trọng theo từng kỳ',
+  },
   usage: 'evaluate FILE|--scenario ID [--base auto|file|calibrated] [--json] [--lang vi|en]',
   options: { base: { type: 'string' }, ...SCENARIO_OPTION },
   async run(ctx) {

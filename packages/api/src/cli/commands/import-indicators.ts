@@ -108,7 +108,10 @@ export async function runImportIndicators(
 
 export const importIndicatorsCommand: Command = {
   name: 'import-indicators',
-  summary: 'import indicator actuals from a CSV/XLSX file (the indicators template) into a stored scenario',
+  summary: {
+    en: 'import indicator actuals from a CSV/XLSX file (the indicators template) into a stored scenario',
+    vi: 'nhập số thực hiện các chỉ tiêu chủ yếu từ tệp CSV/XLSX (theo mẫu chỉ tiêu) vào một kịch bản đã lưu',
+  },
   usage: 'import-indicators FILE --scenario ID [--locale vi|en] [--as NAME] [--dry-run] [--json]',
   options: {
     scenario: { type: 'string' },

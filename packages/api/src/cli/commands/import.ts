@@ -95,7 +95,10 @@ export async function runImport(ctx: CommandContext, env: Record<string, string 
 
 export const importCommand: Command = {
   name: 'import',
-  summary: 'import actuals from a CSV/XLSX file into a stored scenario (all rows or none)',
+  summary: {
+    en: 'import actuals from a CSV/XLSX file into a stored scenario (all rows or none)',
+    vi: 'nhập số thực hiện từ tệp CSV/XLSX vào một kịch bản đã lưu (nhận tất cả các dòng hoặc không dòng nào)',
+  },
   usage: 'import FILE --scenario ID [--locale vi|en] [--as NAME] [--json]',
   options: { scenario: { type: 'string' }, locale: { type: 'string' }, as: { type: 'string' } },
   run: (ctx) => runImport(ctx, ctx.env ?? process.env),

@@ -116,7 +116,10 @@ function render(answer: IndicatorsAnswer, lang: Lang): string {
 
 export const indicatorsCommand: Command = {
   name: 'indicators',
-  summary: 'the main indicators (chỉ tiêu chủ yếu): targets, departments, latest actuals and status',
+  summary: {
+    en: 'the main indicators (chỉ tiêu chủ yếu): targets, departments, latest actuals and status',
+    vi: 'các chỉ tiêu chủ yếu: mục tiêu, cơ quan chủ trì, số thực hiện mới nhất và tình trạng',
+  },
   usage:
     'indicators FILE|--scenario ID [--department ID] [--category economic|social|environment] [--json] [--lang vi|en]',
   options: { department: { type: 'string' }, category: { type: 'string' }, ...SCENARIO_OPTION },

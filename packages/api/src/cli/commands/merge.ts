@@ -7,7 +7,10 @@ import { outArg, writeOut } from './write-out.ts';
 
 export const mergeCommand: Command = {
   name: 'merge',
-  summary: "a merged province's base year: the sum of its predecessors' quarterly levels per sector",
+  summary: {
+    en: "a merged province's base year: the sum of its predecessors' quarterly levels per sector",
+    vi: 'mức gốc của tỉnh sau hợp nhất: cộng mức theo quý của các tỉnh trước hợp nhất, theo từng ngành',
+  },
   usage:
     'merge A.yaml B.yaml … --id NEW --out NEW.yaml [--size ID=AMOUNT …] [--unit TEXT] [--region TEXT] [--force] [--json] [--lang vi|en]',
   options: {

@@ -30,7 +30,10 @@ const term = (text: string, lang: 'vi' | 'en') => (lang === 'vi' ? (VI_TERMS[tex
 
 export const planCommand: Command = {
   name: 'plan',
-  summary: 'a multi-year plan: growth compounded to the final year, its average, and the growth still needed',
+  summary: {
+    en: 'a multi-year plan: growth compounded to the final year, its average, and the growth still needed',
+    vi: 'kế hoạch nhiều năm: tăng trưởng cộng dồn đến năm cuối, bình quân, và mức tăng còn cần đạt',
+  },
   usage: 'plan FILE [--json] [--lang vi|en]',
   async run(ctx) {
     const file = ctx.positionals[0];

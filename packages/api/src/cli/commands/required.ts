@@ -6,7 +6,10 @@ import { asOfOption } from './track.ts';
 
 export const requiredCommand: Command = {
   name: 'required',
-  summary: 'growth the remaining quarters need: one rate, the scenario profile, or one sector alone',
+  summary: {
+    en: 'growth the remaining quarters need: one rate, the scenario profile, or one sector alone',
+    vi: 'mức tăng các quý còn lại cần đạt: một tốc độ chung, theo cấu trúc kịch bản, hoặc chỉ một ngành',
+  },
   usage: 'required FILE|--scenario ID [--as-of Q1|Q2|Q3] [--json] [--lang vi|en]',
   options: { 'as-of': { type: 'string' }, ...SCENARIO_OPTION },
   async run(ctx) {

@@ -7,7 +7,10 @@ import { describeDatabase, withDatabase } from './db.ts';
 /** `grdp restore FILE`: replaces the whole database content with FILE's, in one transaction. */
 export const restoreCommand: Command = {
   name: 'restore',
-  summary: 'replace the whole database content with a backup FILE (one transaction)',
+  summary: {
+    en: 'replace the whole database content with a backup FILE (one transaction)',
+    vi: 'thay toàn bộ nội dung cơ sở dữ liệu bằng tệp sao lưu FILE (một giao dịch)',
+  },
   usage: 'restore FILE [--json]',
   async run(ctx) {
     const file = ctx.positionals[0];

@@ -15,7 +15,10 @@ import { printJson, scenarioArg, t } from './shared.ts';
 
 export const rollforwardCommand: Command = {
   name: 'rollforward',
-  summary: "next year's scenario: this year's levels (base × actual growth) become its base",
+  summary: {
+    en: "next year's scenario: this year's levels (base × actual growth) become its base",
+    vi: 'kịch bản năm sau: mức của năm nay (gốc × tăng trưởng thực hiện) thành mức gốc',
+  },
   usage: 'rollforward FILE --out NEW.yaml [--force] [--json]',
   options: { out: { type: 'string' }, force: { type: 'boolean' } },
   async run(ctx) {

@@ -27,7 +27,10 @@ function numberOption(ctx: CommandContext, name: string, integer = false): numbe
 
 export const simulateCommand: Command = {
   name: 'simulate',
-  summary: 'Monte Carlo: the probability of reaching the FY targets, and the spread of every period',
+  summary: {
+    en: 'Monte Carlo: the probability of reaching the FY targets, and the spread of every period',
+    vi: 'mô phỏng Monte Carlo: xác suất đạt mục tiêu cả năm và độ phân tán của từng kỳ',
+  },
   usage:
     'simulate FILE|--scenario ID [--model learned|band] [--draws N] [--seed N] [--as-of Q1|Q2|Q3] [--coverage 0.8] [--distribution normal|triangular] [--correlation 0.3] [--json]',
   options: {

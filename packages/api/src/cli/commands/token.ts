@@ -8,7 +8,10 @@ import { runTokenCommand } from '../token.ts';
  */
 export const tokenCommand: Command = {
   name: 'token',
-  summary: 'create (shown once), list or revoke the API tokens in the app database',
+  summary: {
+    en: 'create (shown once), list or revoke the API tokens in the app database',
+    vi: 'tạo (chỉ hiện một lần), liệt kê hoặc thu hồi mã truy cập API trong cơ sở dữ liệu của ứng dụng',
+  },
   usage: 'token create --name NAME --role editor|admin | token list | token revoke ID',
   options: { name: { type: 'string' }, role: { type: 'string' } },
   run(ctx) {

@@ -25,7 +25,10 @@ const STATUS = {
 
 export const trackCommand: Command = {
   name: 'track',
-  summary: 'actuals against their bands, and the growth the rest of the year still needs',
+  summary: {
+    en: 'actuals against their bands, and the growth the rest of the year still needs',
+    vi: 'số thực hiện so với khoảng mục tiêu, và mức tăng các quý còn lại cần đạt',
+  },
   usage: 'track FILE|--scenario ID [--as-of Q1|Q2|Q3] [--json] [--lang vi|en]',
   options: { 'as-of': { type: 'string' }, ...SCENARIO_OPTION },
   async run(ctx) {

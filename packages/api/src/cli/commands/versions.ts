@@ -9,7 +9,10 @@ import { printJson, SCENARIO_OPTION, t } from './shared.ts';
 /** `grdp versions --scenario ID`: the stored versions of a scenario, as GET /api/scenarios/:id/versions lists them. */
 export const versionsCommand: Command = {
   name: 'versions',
-  summary: "a stored scenario's versions: number, date, author, note, the version each adjusts",
+  summary: {
+    en: "a stored scenario's versions: number, date, author, note, the version each adjusts",
+    vi: 'các phiên bản của một kịch bản đã lưu: số, ngày, người lưu, ghi chú, phiên bản được điều chỉnh',
+  },
   usage: 'versions --scenario ID [--json] [--lang vi|en]',
   options: { ...SCENARIO_OPTION },
   async run(ctx) {

@@ -10,7 +10,10 @@ const BASELINES: BaselineName[] = ['low', 'high', 'mid', 'actual'];
 
 export const whatifCommand: Command = {
   name: 'whatif',
-  summary: 'shock sectors (pp, a growth value or a level change) and see the year move',
+  summary: {
+    en: 'shock sectors (pp, a growth value or a level change) and see the year move',
+    vi: 'giả định cú sốc theo ngành (điểm %, một tốc độ tăng hoặc thay đổi mức) và xem cả năm thay đổi',
+  },
   usage: 'whatif FILE|--scenario ID --shock agriculture:Q3:-2pp [--shock …] [--baseline low|high|mid|actual] [--json]',
   options: {
     shock: { type: 'string', multiple: true },
