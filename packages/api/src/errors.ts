@@ -172,11 +172,17 @@ export class ImportError extends ApiError {
   readonly errors: ImportRowError[];
   /** Every problem found (the list is cut to MAX_IMPORT_ERRORS). */
   readonly count: number;
-  constructor(all: ImportRowError[], message?: string) {
+  /**
+   * The language the reasons are already written in (the indicators importer writes them in the request's); absent
+   * for the actuals importer, whose English reasons the error handler translates (files/import-reasons.ts).
+   */
+  readonly reasonsLang: Lang | undefined;
+  constructor(all: ImportRowError[], message?: string, reasonsLang?: Lang) {
     const shown = all.length > MAX_IMPORT_ERRORS ? MAX_IMPORT_ERRORS : undefined;
     super('IMPORT_INVALID', message ?? importProblems(all.length, 'en', shown));
     this.errors = all.slice(0, MAX_IMPORT_ERRORS);
     this.count = all.length;
+    this.reasonsLang = reasonsLang;
     this.name = 'ImportError';
   }
 }

@@ -212,6 +212,7 @@ export async function planIndicatorImport(
         `Tệp có ${sorted.length} lỗi; chưa nhập gì`,
         `${sorted.length} problem${sorted.length === 1 ? '' : 's'} in the file; nothing was imported`,
       ),
+      lang,
     );
   };
 

@@ -196,6 +196,9 @@ describe('error messages in the language asked for', () => {
       errors: rows.map((r) => ({ ...r, reason: 'giá trị không hợp lệ' })),
     });
     expect(toErrorResponse(new ImportError(rows), 'en').body.errors).toEqual(rows);
+    // reasons an importer already wrote in the asked language (the indicators import) are answered as written
+    const written = [{ row: 2, column: 'Giá trị', reason: '"abc" không đọc được thành số' }];
+    expect(toErrorResponse(new ImportError(written, undefined, 'vi'), 'vi').body.errors).toEqual(written);
     expect(toErrorResponse(new ImportError(rows), 'en').body.message).toBe(
       '2 problems in the file; nothing was imported',
     );

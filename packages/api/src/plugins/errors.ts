@@ -140,7 +140,8 @@ export function toErrorResponse(error: unknown, lang: Lang = DEFAULT_ERROR_LANG)
   const body = { ...response.body, message: messageOf(response.body.code, lang) };
   if (error instanceof ImportError) {
     body.message = importProblems(error.count, lang, error.count > MAX_IMPORT_ERRORS ? MAX_IMPORT_ERRORS : undefined);
-    body.errors = error.errors.map((e) => ({ ...e, reason: importReason(e.reason, lang) }));
+    if (error.reasonsLang === undefined)
+      body.errors = error.errors.map((e) => ({ ...e, reason: importReason(e.reason, lang) }));
   }
   if (body.issues) body.issues = body.issues.map((i) => ({ ...i, message: messageOf(i.code, lang) }));
   return { status: response.status, body };
