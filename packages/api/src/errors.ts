@@ -93,6 +93,8 @@ export class ApiError extends Error {
     readonly code: ApiErrorCode | ErrorCode,
     message?: string,
     readonly path?: string,
+    /** The message in Vietnamese with its details; without it a vi answer says the code's catalogue sentence. */
+    readonly messageVi?: string,
   ) {
     super(message ?? messageOf(code, 'en'));
     this.name = 'ApiError';
@@ -189,5 +191,5 @@ export class ImportError extends ApiError {
 
 /** The one answer for a scenario id that is not stored (404 NOT_FOUND), on every route and repository. */
 export function scenarioNotFound(id: string): ApiError {
-  return new ApiError('NOT_FOUND', `no scenario ${id}`);
+  return new ApiError('NOT_FOUND', `no scenario ${id}`, undefined, `Không có kịch bản "${id}"`);
 }

@@ -137,6 +137,15 @@ describe('error messages in the language asked for', () => {
     expect(unauth.json()).toEqual({ code: 'UNAUTHORIZED', message: API_ERRORS.UNAUTHORIZED.vi });
     const route = await t.app.inject({ url: '/api/nothing-here', headers: { 'accept-language': 'vi-VN' } });
     expect(route.json()).toEqual({ code: 'NOT_FOUND', message: 'Không tìm thấy: GET /api/nothing-here' });
+    // an unknown scenario is named, in either language
+    for (const [lang, message] of [
+      ['vi', 'Không có kịch bản "khong-co"'],
+      ['en', 'no scenario khong-co'],
+    ]) {
+      const missing = await t.app.inject({ url: `/api/scenarios/khong-co?lang=${lang}` });
+      expect(missing.statusCode).toBe(404);
+      expect(missing.json()).toEqual({ code: 'NOT_FOUND', message });
+    }
     const sector = (lang: string) =>
       t.as(t.editor, {
         method: 'PUT',

@@ -137,7 +137,8 @@ const langOf = (request: FastifyRequest) => requestLang(request.url, request.hea
 export function toErrorResponse(error: unknown, lang: Lang = DEFAULT_ERROR_LANG): { status: number; body: ErrorBody } {
   const response = toEnglishResponse(error);
   if (lang === 'en') return response;
-  const body = { ...response.body, message: messageOf(response.body.code, lang) };
+  const detailed = error instanceof ApiError && lang === 'vi' ? error.messageVi : undefined;
+  const body = { ...response.body, message: detailed ?? messageOf(response.body.code, lang) };
   if (error instanceof ImportError) {
     body.message = importProblems(error.count, lang, error.count > MAX_IMPORT_ERRORS ? MAX_IMPORT_ERRORS : undefined);
     if (error.reasonsLang === undefined)
