@@ -6,10 +6,10 @@
  */
 import type { IndicatorImportAnswer, IndicatorsAnswer } from '@grdp/api/types';
 import { formatIndicatorValue, indicatorStatusText, type Lang, periodLabel, type Vintage } from '@grdp/engine';
-import { ApiError, api } from '../api.ts';
+import { api } from '../api.ts';
 import { h, mount } from '../dom.ts';
-import { errorText } from '../error-text.ts';
 import { t } from '../i18n/index.ts';
+import { importProblemsView } from '../import-problems.ts';
 import { tokenField } from '../token-field.ts';
 
 const templateHref = (id: string, format: 'csv' | 'xlsx', lang: Lang) =>
@@ -65,7 +65,7 @@ export function indicatorsImportForm(
         );
       }
     } catch (err) {
-      mount(out, problemsView(err, lang));
+      mount(out, importProblemsView(err, lang, 'ind-import-problems'));
     }
   };
   return h(
@@ -156,41 +156,5 @@ function changesTable(res: IndicatorImportAnswer, answer: IndicatorsAnswer, lang
       ),
     ),
     res.skipped > 0 && h('p', { class: 'meta' }, `${res.skipped} ${t('indImportSkipped', lang)}`),
-  );
-}
-
-function problemsView(err: unknown, lang: Lang): HTMLElement {
-  const rows = err instanceof ApiError ? err.rows : [];
-  return h(
-    'div',
-    { class: 'error', role: 'alert', id: 'ind-import-problems' },
-    h('p', null, errorText(err)),
-    rows.length > 0 &&
-      h(
-        'table',
-        { class: 'data stack' },
-        h(
-          'thead',
-          null,
-          h(
-            'tr',
-            null,
-            [t('row', lang), t('column', lang), t('reason', lang)].map((c) => h('th', { scope: 'col' }, c)),
-          ),
-        ),
-        h(
-          'tbody',
-          null,
-          rows.map((r) =>
-            h(
-              'tr',
-              null,
-              h('td', { 'data-label': t('row', lang) }, String(r.row)),
-              h('td', { 'data-label': t('column', lang) }, r.column || '–'),
-              h('td', { 'data-label': t('reason', lang) }, r.reason),
-            ),
-          ),
-        ),
-      ),
   );
 }

@@ -5,47 +5,26 @@
  * does: one revision per (indicator, year) the file changes, all or nothing, attributed to NAME (default "cli").
  * `--dry-run` tells what would change and writes nothing.
  */
-import { readFile } from 'node:fs/promises';
-import { ConfigError, loadConfig } from '../../config.ts';
 import { ApiError, ImportError } from '../../errors.ts';
 import { planIndicatorImport } from '../../files/indicator-import.ts';
 import { createRepositories } from '../../repositories/index.ts';
 import type { Command, CommandContext } from '../command.ts';
 import { CliError } from '../io.ts';
 import { withDatabase } from './db.ts';
+import { noScenarioInDatabase, readImportInput } from './import-input.ts';
 import { t } from './shared.ts';
 
 export async function runImportIndicators(
   ctx: CommandContext,
   env: Record<string, string | undefined> = process.env,
 ): Promise<number> {
-  const file = ctx.positionals[0];
-  if (!file || ctx.positionals.length > 1) throw new CliError('exactly one FILE is required');
-  const scenarioId = ctx.values.scenario;
-  if (typeof scenarioId !== 'string' || scenarioId === '') throw new CliError('--scenario ID is required');
-  const locale = ctx.values.locale;
-  if (locale !== undefined && locale !== 'vi' && locale !== 'en')
-    throw new CliError(`--locale must be vi or en, not "${String(locale)}"`);
-  const author = typeof ctx.values.as === 'string' && ctx.values.as.trim() !== '' ? ctx.values.as.trim() : 'cli';
+  const { file, scenarioId, locale, author, maxRows, bytes } = await readImportInput(ctx, env);
   const dryRun = ctx.values['dry-run'] === true;
-  let maxRows: number;
-  try {
-    maxRows = loadConfig(env).importMaxRows;
-  } catch (e) {
-    if (e instanceof ConfigError) throw new CliError(`bad setting ${e.message}`);
-    throw e;
-  }
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (e) {
-    throw new CliError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
   try {
     const { plan, changes } = await withDatabase(async (handle) => {
       const repos = createRepositories(handle.db);
       const stored = await repos.scenarios.get(scenarioId);
-      if (!stored) throw new CliError(`no scenario ${scenarioId} in the database`);
+      if (!stored) throw noScenarioInDatabase(scenarioId);
       const plan = await planIndicatorImport(bytes, stored.scenario.indicators ?? { departments: [], indicators: [] }, {
         locale,
         maxRows,

@@ -4,8 +4,6 @@
  * under DATA_DIR), exactly as `POST /api/scenarios/:id/actuals/import` does: the file's cells over the current
  * ones, one revision per period the file changes, all or nothing, attributed to NAME (default "cli").
  */
-import { readFile } from 'node:fs/promises';
-import { ConfigError, loadConfig } from '../../config.ts';
 import { ApiError, ImportError, importProblems, MAX_IMPORT_ERRORS, messageOf } from '../../errors.ts';
 import { planImport } from '../../files/import.ts';
 import { importReason } from '../../files/import-reasons.ts';
@@ -13,44 +11,16 @@ import { createRepositories } from '../../repositories/index.ts';
 import type { Command, CommandContext } from '../command.ts';
 import { CliError } from '../io.ts';
 import { withDatabase } from './db.ts';
+import { noScenarioInDatabase, readImportInput } from './import-input.ts';
 import { t } from './shared.ts';
 
 export async function runImport(ctx: CommandContext, env: Record<string, string | undefined> = process.env) {
-  const file = ctx.positionals[0];
-  if (!file || ctx.positionals.length > 1) throw new CliError('exactly one FILE is required', 'cần đúng một tệp FILE');
-  const scenarioId = ctx.values.scenario;
-  if (typeof scenarioId !== 'string' || scenarioId === '')
-    throw new CliError('--scenario ID is required', 'cần --scenario ID');
-  const locale = ctx.values.locale;
-  if (locale !== undefined && locale !== 'vi' && locale !== 'en')
-    throw new CliError(
-      `--locale must be vi or en, not "${String(locale)}"`,
-      `--locale phải là vi hoặc en, không phải "${String(locale)}"`,
-    );
-  const author = typeof ctx.values.as === 'string' && ctx.values.as.trim() !== '' ? ctx.values.as.trim() : 'cli';
-  let maxRows: number;
-  try {
-    maxRows = loadConfig(env).importMaxRows;
-  } catch (e) {
-    if (e instanceof ConfigError) throw new CliError(`bad setting ${e.message}`);
-    throw e;
-  }
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (e) {
-    const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-    throw new CliError(`cannot read ${file}: ${why}`, `không đọc được ${file}: ${why}`);
-  }
+  const { file, scenarioId, locale, author, maxRows, bytes } = await readImportInput(ctx, env);
   try {
     const result = await withDatabase(async (handle) => {
       const repos = createRepositories(handle.db);
       const stored = await repos.scenarios.get(scenarioId);
-      if (!stored)
-        throw new CliError(
-          `no scenario ${scenarioId} in the database`,
-          `không có kịch bản ${scenarioId} trong cơ sở dữ liệu`,
-        );
+      if (!stored) throw noScenarioInDatabase(scenarioId);
       const plan = await planImport(bytes, stored.scenario, { locale, maxRows });
       const periods = await repos.actuals.importRevisions(scenarioId, plan.entries, author);
       return { plan, revisions: periods.flatMap((p) => (p.revision ? [p.revision] : [])) };

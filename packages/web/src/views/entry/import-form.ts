@@ -14,10 +14,10 @@ import {
   type Scenario,
   type Vintage,
 } from '@grdp/engine';
-import { ApiError, api, type ImportAnswer } from '../../api.ts';
+import { api, type ImportAnswer } from '../../api.ts';
 import { h, mount } from '../../dom.ts';
-import { errorText } from '../../error-text.ts';
 import { t } from '../../i18n/index.ts';
+import { importProblemsView } from '../../import-problems.ts';
 
 /** What the last confirmed import wrote: shown once, after the page has reloaded its figures. */
 let lastImport: ImportAnswer | null = null;
@@ -67,7 +67,7 @@ export function importForm(
         reload();
       }
     } catch (err) {
-      mount(answer, problemsView(err, lang));
+      mount(answer, importProblemsView(err, lang, 'import-problems'));
     }
   };
   return h(
@@ -223,35 +223,5 @@ function changesTable(
         }),
       ),
     ),
-  );
-}
-
-function problemsView(err: unknown, lang: Lang): HTMLElement {
-  const rows = err instanceof ApiError ? err.rows : [];
-  return h(
-    'div',
-    { class: 'error', role: 'alert', id: 'import-problems' },
-    h('p', null, errorText(err)),
-    rows.length > 0 &&
-      h(
-        'table',
-        { class: 'data' },
-        h(
-          'thead',
-          null,
-          h(
-            'tr',
-            null,
-            [t('row', lang), t('column', lang), t('reason', lang)].map((c) => h('th', { scope: 'col' }, c)),
-          ),
-        ),
-        h(
-          'tbody',
-          null,
-          rows.map((r) =>
-            h('tr', null, h('td', null, String(r.row)), h('td', null, r.column || '–'), h('td', null, r.reason)),
-          ),
-        ),
-      ),
   );
 }
