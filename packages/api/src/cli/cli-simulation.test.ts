@@ -1,8 +1,16 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { evaluatePlan, loadPlan, loadScenario, planBaseFromScenario, requiredAverageGrowth } from '@grdp/engine';
+import {
+  evaluatePlan,
+  loadPlan,
+  loadScenario,
+  planBaseFromScenario,
+  requiredAverageGrowth,
+  STREAM_DRAWS,
+} from '@grdp/engine';
 import { afterAll, describe, expect, it } from 'vitest';
+import { simulateOf } from '../compute/run.ts';
 import { runCli } from './main.ts';
 import { captureIo } from './test-io.ts';
 
@@ -50,6 +58,40 @@ describe('grdp simulate', () => {
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/INPUT_INVALID coverage/);
   });
+});
+
+describe('grdp simulate --series: only what is asked', () => {
+  const base = ['simulate', anGiang, '--draws', '4000', '--seed', '7', '--as-of', 'Q1'];
+  it('none: the probabilities alone, the same as in the full answer', async () => {
+    const full = await json(base);
+    const none = await json([...base, '--series', 'none']);
+    expect(Object.values(none.periods).every((row) => Object.keys(row as object).length === 0)).toBe(true);
+    expect(none.probabilities).toEqual(full.probabilities);
+    const two = await json([...base, '--series', 'total, agriculture']);
+    expect(Object.keys(two.periods.FY)).toEqual(['total', 'agriculture']);
+    expect(two.periods.FY.agriculture).toEqual(full.periods.FY.agriculture);
+  });
+
+  it('prints a quantiles table for every asked key, and refuses an unknown key at its place', async () => {
+    const text = await run([...base, '--series', 'total,agriculture']);
+    expect(text.code, text.err).toBe(0);
+    expect(text.out).toMatch(/Quantiles of GRDP total growth by period/);
+    expect(text.out).toMatch(/Quantiles of Agriculture[^\n]* growth by period/i);
+    const bad = await run([...base, '--series', 'fishing']);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/INPUT_INVALID series\[0\]/);
+  });
+
+  it('runs a simulation of several streams on worker threads, with the one-thread answer', async () => {
+    const draws = 15 * STREAM_DRAWS + 1;
+    const cli = await json(['simulate', anGiang, '--draws', String(draws), '--seed', '4', '--series', 'none']);
+    const here = await simulateOf(loadScenario(readFileSync(anGiang, 'utf8')).scenario, {
+      draws,
+      seed: 4,
+      series: [],
+    });
+    expect(cli).toEqual(JSON.parse(JSON.stringify(here)));
+  }, 60_000);
 });
 
 describe('grdp plan', () => {

@@ -14,9 +14,11 @@ import {
   type Issue,
   legacyWebShocks,
   type ModelName,
+  mergeSimulationChunks,
   modelledSectors,
   parsePlanObject,
   parseShock,
+  prepareSimulation,
   type Quarter,
   requiredAverageGrowth,
   requiredGrowth,
@@ -25,9 +27,14 @@ import {
   type Shock,
   SIMULATION_DEFAULTS,
   type SimulateOptions,
+  type SimulationChunk,
+  type SimulationPlan,
+  type StreamPart,
   sensitivity,
-  simulate,
+  simulateChunk,
   simulateInputOf,
+  simulationStreams,
+  summarizeSimulation,
   TRACK_RECORD,
   track,
   trackRecordOf,
@@ -151,21 +158,44 @@ export interface SimulateRequest extends SimulateOptions {
 }
 
 /**
- * The simulation of a scenario under the chosen model, with the engine's `SIMULATION_DEFAULTS` (draws, seed) and,
- * for every probability, the model that produced it and its one-line track record from the cross-validated backtest.
+ * A simulation's plan (the engine's `prepareSimulation`, on the scenario's base under the chosen model and the
+ * engine's `SIMULATION_DEFAULTS`) and what its answer says besides the counts. Plain data: it can be posted to
+ * workers that run its streams.
  */
-export async function simulateOf(scenario: Scenario, request: SimulateRequest) {
+export async function simulationPlanOf(scenario: Scenario, request: SimulateRequest) {
   const { asOf, model, ...options } = request;
   const { base, info } = await based(scenario);
   const input = simulateInputOf(scenario, base, asOf, model);
-  const result = simulate(input.input, { ...SIMULATION_DEFAULTS, ...input.options, ...options });
+  const plan = prepareSimulation(input.input, { ...SIMULATION_DEFAULTS, ...input.options, ...options });
+  return { plan, about: { scenarioId: scenario.id, base: info, asOf: input.asOf, model: input.model } };
+}
+export type PreparedSimulation = Awaited<ReturnType<typeof simulationPlanOf>>;
+
+/** The chunks of some streams of a plan (one worker's share), in the order given. */
+export function simulationChunksOf(plan: SimulationPlan, parts: readonly StreamPart[]): SimulationChunk[] {
+  return parts.map((part) => simulateChunk(plan, part.draws, part.stream));
+}
+
+/**
+ * The answer: the chunks of every stream merged in stream order and summarised (so it is the engine's `simulate`
+ * result whatever ran the streams), with, for every probability, the model that produced it and its one-line
+ * track record from the cross-validated backtest.
+ */
+export function simulationAnswer({ plan, about }: PreparedSimulation, chunks: readonly SimulationChunk[]) {
+  const result = summarizeSimulation(plan, mergeSimulationChunks(plan, chunks));
   const trackRecord = Object.fromEntries(
     Object.entries(result.probabilities).map(([key, p]) => [
       key,
-      trackRecordOf(result.closedForm?.probabilities[key]?.low ?? p.low, input.model, TRACK_RECORD),
+      trackRecordOf(result.closedForm?.probabilities[key]?.low ?? p.low, about.model, TRACK_RECORD),
     ]),
   );
-  return { scenarioId: scenario.id, base: info, asOf: input.asOf, model: input.model, trackRecord, ...result };
+  return { ...about, trackRecord, ...result };
+}
+
+/** The simulation of a scenario in this thread: its streams one after the other. */
+export async function simulateOf(scenario: Scenario, request: SimulateRequest) {
+  const prepared = await simulationPlanOf(scenario, request);
+  return simulationAnswer(prepared, simulationChunksOf(prepared.plan, simulationStreams(prepared.plan.draws)));
 }
 
 /** A plan (checked by the engine's parsePlanObject): its evaluation and the average growth still required. */

@@ -7,7 +7,7 @@
 import { audit, calibrate, GrdpError, type Issue, type Scenario } from '@grdp/engine';
 import { type ChartFileOptions, scenarioChartFile } from '../charts/scenario-file.ts';
 import { ApiError } from '../errors.ts';
-import { evaluateOf, requiredOf, simulateOf, trackOf, whatifOf } from './run.ts';
+import { evaluateOf, requiredOf, simulateOf, simulationChunksOf, simulationPlanOf, trackOf, whatifOf } from './run.ts';
 
 export const TASKS = {
   /** Nothing: loads the worker (ComputePool.warm). */
@@ -17,6 +17,9 @@ export const TASKS = {
   required: requiredOf,
   whatif: whatifOf,
   simulate: simulateOf,
+  /** A large simulation split over the workers (compute/simulate.ts): its plan, then each worker's streams. */
+  simulationPlan: simulationPlanOf,
+  simulationChunks: simulationChunksOf,
   calibrate: async (scenario: Scenario, asPrinted: boolean) => ({
     ...(await calibrate(scenario, { asPrinted })),
     scenarioId: scenario.id,

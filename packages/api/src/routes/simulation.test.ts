@@ -79,6 +79,32 @@ describe('simulate', () => {
   });
 });
 
+describe('simulate: only what is asked (series)', () => {
+  it('answers the asked keys’ series alone, bit for bit those of the full answer; [] gives the probabilities only', async () => {
+    const options = { draws: 5000, seed: 7, asOf: 'Q1' };
+    const full = json(await post(url, options)) as unknown as Sim;
+    const total = json(await post(url, { ...options, series: ['total'] })) as unknown as Sim;
+    expect(Object.keys(total.periods.FY!)).toEqual(['total']);
+    expect(total.periods).toEqual(
+      Object.fromEntries(Object.entries(full.periods).map(([period, row]) => [period, { total: row.total }])),
+    );
+    expect(total.probabilities).toEqual(full.probabilities);
+    const none = json(await post(url, { ...options, series: [] })) as unknown as Sim;
+    expect(Object.values(none.periods).every((row) => Object.keys(row).length === 0)).toBe(true);
+    expect(none.probabilities).toEqual(full.probabilities);
+    expect(none.closedForm!.probabilities).toEqual(full.closedForm!.probabilities);
+    expect(json(await post(url, { ...options, series: 'all' }))).toEqual(full);
+  });
+
+  it('refuses an unknown key at its path', async () => {
+    const r = await post(url, { series: ['total', 'fishing'] });
+    expect(r.statusCode).toBe(422);
+    expect(json(r)).toMatchObject({ code: 'INPUT_INVALID', path: 'series[1]' });
+    const bad = await post(url, { series: 'some' });
+    expect(bad.statusCode).toBe(400);
+  });
+});
+
 describe('plan', () => {
   it('evaluates a plan: the engine’s evaluation and required average growth, through JSON', async () => {
     const obj = parse(PLAN_YAML);

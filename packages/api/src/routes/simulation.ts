@@ -4,6 +4,7 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { planOf, type SimulateRequest } from '../compute/run.ts';
+import { simulateOnPool } from '../compute/simulate.ts';
 import { ApiError } from '../errors.ts';
 import { readScenarioBody } from '../scenario-input.ts';
 import { errors, ScenarioIdParams } from '../schemas/common.ts';
@@ -46,7 +47,7 @@ export const simulationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const options = simulateRequest(request.body as SimulateRequest | undefined);
       const scenario = await app.repos.scenarios.requireEffective(request.params.id);
-      return app.compute.run('simulate', scenario, options);
+      return simulateOnPool(app.compute, scenario, options);
     },
   );
 
@@ -65,7 +66,7 @@ export const simulationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { scenario: body, ...rest } = request.body;
       const options = simulateRequest(rest as SimulateRequest);
       const { scenario, warnings } = readScenarioBody(body);
-      return { ...(await app.compute.run('simulate', scenario, options)), warnings };
+      return { ...(await simulateOnPool(app.compute, scenario, options)), warnings };
     },
   );
 

@@ -123,6 +123,12 @@ const simulateFields = {
   ),
   asOf: Type.Optional(AsOfSchema),
   model: Type.Optional(ModelSchema),
+  series: Type.Optional(
+    Type.Union([Type.Literal('all'), Type.Array(Type.String(), { maxItems: 64 })], {
+      description:
+        'The keys (total, sector ids) whose period series (mean, sd, quantiles) the answer carries: "all" (default), a list, or [] for the FY target probabilities alone; only what is asked is computed',
+    }),
+  ),
 };
 
 const strict = <T extends Parameters<typeof Type.Object>[0]>(properties: T) =>

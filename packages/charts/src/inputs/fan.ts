@@ -10,6 +10,12 @@ import {
 } from '@grdp/engine';
 import type { BandPoint, FanChartInput, FanPoint } from '../types.ts';
 
+/**
+ * The series a fan draws: the total's alone. A simulation for the fan asks for it only (`series`), which is
+ * what the engine computes then; the total's figures are the same as in a simulation of every series.
+ */
+export const FAN_SERIES: readonly string[] = [TOTAL];
+
 /** The total's target bands, for the dashed lines of the fan. */
 function totalBands(scenario: Pick<Scenario, 'targets'>): BandPoint[] {
   return PERIODS.flatMap((period) => {
@@ -42,6 +48,6 @@ export function fanInputFromSimulation(
  */
 export function fanInput(scenario: Scenario, base: Readonly<BaseTable>): FanChartInput {
   const sim = simulateInputOf(scenario, base);
-  const result = simulate(sim.input, { ...sim.options, ...SIMULATION_DEFAULTS });
+  const result = simulate(sim.input, { ...sim.options, ...SIMULATION_DEFAULTS, series: FAN_SERIES });
   return fanInputFromSimulation(scenario, result);
 }

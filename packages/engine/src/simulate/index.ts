@@ -31,25 +31,30 @@
  * Splitting: `prepareSimulation` checks the input once and returns a plan of plain data and typed arrays (it
  * can be posted to a worker); `simulateChunk(plan, draws, stream)` simulates with the seed's stream `stream`
  * (streams never overlap); `mergeSimulationChunks` adds chunks; `summarizeSimulation` turns the counts into
- * results. `simulate` is all four with a single stream 0: the same seed gives the same result, and a split run
- * is reproducible for the same split.
+ * results. `simulate` is all four, running the streams of `simulationStreams` (STREAM_DRAWS draws each) one after
+ * the other; a pool of workers that runs the same streams and merges their chunks in stream order gets the same
+ * result, so the seed and the number of draws alone fix it.
+ *
+ * Only what is asked is computed (`series`): the fan chart needs the total alone, a probability needs no series
+ * (the fused kernel, `simulateProbabilities`).
  */
-export { expandProgram, simulateChunk } from './chunk.ts';
+export { type StreamPart, simulateChunk, simulationStreams } from './chunk.ts';
 export { closedFormOf } from './closed-form.ts';
 export { choleskyPsd, symmetricEigenvalues } from './linalg.ts';
 export { normalCdf, normalQuantile } from './normal.ts';
 export { prepareSimulation } from './prepare.ts';
 export { fusedTargets, type ProbabilityCounts, simulateProbabilities } from './probabilities.ts';
+export { expandProgram } from './program.ts';
 export { MAX_STREAM, Xoshiro128 } from './rng.ts';
 export { type ScenarioSimulateInput, SIMULATION_DEFAULTS, simulateInputOf, withModel } from './scenario-input.ts';
-export { mergeSimulationChunks, summarizeSimulation } from './summarize.ts';
+export { addChunk, mergeSimulationChunks, summarizeSimulation } from './summarize.ts';
 export * from './types.ts';
 export { periodWeights } from './weights.ts';
 
-import { simulateChunk } from './chunk.ts';
+import { simulateChunk, simulationStreams } from './chunk.ts';
 import { prepareSimulation } from './prepare.ts';
-import { summarizeSimulation } from './summarize.ts';
-import type { SimulateInput, SimulateOptions, SimulationResult } from './types.ts';
+import { addChunk, summarizeSimulation } from './summarize.ts';
+import { emptyChunk, type SimulateInput, type SimulateOptions, type SimulationResult } from './types.ts';
 
 /**
  * Probability of reaching the FY targets and the spread of every period's growth (quantiles for a fan chart),
@@ -65,5 +70,7 @@ import type { SimulateInput, SimulateOptions, SimulationResult } from './types.t
  */
 export function simulate(input: SimulateInput, options: SimulateOptions = {}): SimulationResult {
   const plan = prepareSimulation(input, options);
-  return summarizeSimulation(plan, simulateChunk(plan, plan.draws, 0));
+  const total = emptyChunk(plan);
+  for (const part of simulationStreams(plan.draws)) addChunk(total, simulateChunk(plan, part.draws, part.stream));
+  return summarizeSimulation(plan, total);
 }

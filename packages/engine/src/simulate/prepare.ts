@@ -93,6 +93,8 @@ export function prepareSimulation(input: SimulateInput, options: SimulateOptions
   }
 
   const sectorCorrelation = checkCorrelation(options.correlation ?? DEFAULT_SECTOR_CORRELATION, S, bad);
+  const keys = [TOTAL, ...sectors];
+  const asked = checkSeries(options.series ?? 'all', keys, bad);
   if (issues.length > 0) throw new GrdpError(issues);
 
   // Free variables and their correlation: C ⊗ AR(1).
@@ -116,7 +118,6 @@ export function prepareSimulation(input: SimulateInput, options: SimulateOptions
   if (isNormal) for (let j = 0; j < n; j++) for (let i = 0; i <= j; i++) L[j * n + i]! *= freeScale[j]!;
 
   // Series: weights, constants, moments, histogram ranges.
-  const keys = [TOTAL, ...sectors];
   const K = keys.length;
   const weights = periodWeights(sectors, input.base as Record<string, QuarterValues>);
   const nSeries = PERIODS.length * K;
@@ -249,6 +250,10 @@ export function prepareSimulation(input: SimulateInput, options: SimulateOptions
 
   const targetKeys = keys.filter((k) => targets[k] !== undefined);
   const fy = PERIODS.indexOf('FY');
+  const seriesKeys = keys.filter((k) => asked.has(k));
+  const histSlot = new Int32Array(nSeries).fill(-1);
+  let slots = 0;
+  for (let s = 0; s < nSeries; s++) if (asked.has(keys[s % K]!)) histSlot[s] = slots++;
   return {
     sectors,
     keys,
@@ -273,11 +278,31 @@ export function prepareSimulation(input: SimulateInput, options: SimulateOptions
     histLow,
     histInvWidth,
     bins: HISTOGRAM_BINS,
+    seriesKeys,
+    histSlot,
     targetKeys,
     targetSeries: Int32Array.from(targetKeys, (k) => fy * K + keys.indexOf(k)),
     targetLow: Float64Array.from(targetKeys, (k) => targets[k]!.low),
     targetHigh: Float64Array.from(targetKeys, (k) => targets[k]!.high),
   };
+}
+
+/** The keys whose series are asked for (`SimulateOptions.series`), checked: `'all'` or a list of known keys. */
+function checkSeries(
+  value: 'all' | readonly string[],
+  keys: readonly string[],
+  bad: (path: string, detail: string) => void,
+): Set<string> {
+  if (value === 'all') return new Set(keys);
+  if (!Array.isArray(value)) {
+    bad('series', 'series is "all" or a list of keys (total or sector ids)');
+    return new Set();
+  }
+  value.forEach((key, i) => {
+    if (typeof key !== 'string' || !keys.includes(key))
+      bad(`series[${i}]`, `${String(key)} is neither total nor a sector (${keys.join(', ')})`);
+  });
+  return new Set(value);
 }
 
 /** The between-sector correlation matrix, checked: symmetric, unit diagonal, entries in [−1, 1], PSD. */

@@ -2,10 +2,11 @@
  * `simulateProbabilities`: the probabilities-only kernel. When a caller wants only P(FY ≥ target), each draw needs
  * only the FY linear forms: FY_t = c_t + Σ_j w_tj·y_j with y = mid + L·z, fused once per plan into
  * FY_t = c'_t + Σ_i f_ti·z_i (f = w·L). Per draw: the normals and one dot product per target; no series, no
- * histograms. Same stream, same normals in the same order as `simulateChunk`, so the counts are those of the full
- * simulation up to float rounding at a target's edge.
+ * histograms. Same stream, same normals in the same order as the full program (`programChunk`), so the counts are
+ * those of the full simulation up to float rounding at a target's edge. `simulateChunk` runs it for a plan that
+ * reports no series (`series: []`).
  */
-import { expandProgram, simulateChunk } from './chunk.ts';
+import { checkChunkArgs, expandProgram, programChunk } from './program.ts';
 import { Xoshiro128 } from './rng.ts';
 import { type SimulationPlan, TARGET_TOLERANCE } from './types.ts';
 
@@ -41,13 +42,23 @@ export function fusedTargets(plan: SimulationPlan): { constant: Float64Array; we
 
 /**
  * P(FY ≥ target) counts only, for `draws` draws on stream `stream` of the plan's seed. The triangular model (not
- * linear in normals) runs the full `simulateChunk` and keeps its counts.
+ * linear in normals) runs the program (`programChunk`) and keeps its counts.
  */
 export function simulateProbabilities(plan: SimulationPlan, draws: number = plan.draws, stream = 0): ProbabilityCounts {
+  checkChunkArgs(draws, stream);
   if (plan.distribution !== 'normal') {
-    const chunk = simulateChunk(plan, draws, stream);
+    const chunk = programChunk(
+      { ...plan, seriesKeys: [], histSlot: new Int32Array(plan.histSlot.length).fill(-1) },
+      draws,
+      stream,
+    );
     return { draws, reachLow: chunk.reachLow, reachHigh: chunk.reachHigh };
   }
+  return fusedProbabilityCounts(plan, draws, stream);
+}
+
+/** The fused kernel of the normal model (arguments checked by the caller). */
+export function fusedProbabilityCounts(plan: SimulationPlan, draws: number, stream: number): ProbabilityCounts {
   const n = plan.freeVars.length;
   const nT = plan.targetSeries.length;
   const { constant, weights } = fusedTargets(plan);

@@ -15,31 +15,38 @@ import {
   type TargetProbability,
 } from './types.ts';
 
-/** Adds chunks simulated with the same plan (different streams). */
+/**
+ * Adds chunks simulated with the same plan (different streams), in the order given: merge the chunks of
+ * `simulationStreams` in stream order for the result of a one-thread run.
+ */
 export function mergeSimulationChunks(plan: SimulationPlan, chunks: readonly SimulationChunk[]): SimulationChunk {
   const out = emptyChunk(plan);
-  for (const c of chunks) {
-    out.draws += c.draws;
-    const add = (a: Float64Array | Uint32Array, b: Float64Array | Uint32Array) => {
-      if (a.length !== b.length) throw new RangeError('chunks of different plans cannot be merged');
-      for (let i = 0; i < a.length; i++) a[i]! += b[i]!;
-    };
-    add(out.histogram, c.histogram);
-    add(out.below, c.below);
-    add(out.above, c.above);
-    add(out.sum, c.sum);
-    add(out.sumSquares, c.sumSquares);
-    add(out.reachLow, c.reachLow);
-    add(out.reachHigh, c.reachHigh);
-  }
-  if (out.draws > 0xffffffff) throw new RangeError('too many draws to count in 32-bit bins');
+  for (const c of chunks) addChunk(out, c);
   return out;
+}
+
+/** Adds chunk `from` into `into` (same plan). */
+export function addChunk(into: SimulationChunk, from: SimulationChunk): void {
+  into.draws += from.draws;
+  const add = (a: Float64Array | Uint32Array, b: Float64Array | Uint32Array) => {
+    if (a.length !== b.length) throw new RangeError('chunks of different plans cannot be merged');
+    for (let i = 0; i < a.length; i++) a[i]! += b[i]!;
+  };
+  add(into.histogram, from.histogram);
+  add(into.below, from.below);
+  add(into.above, from.above);
+  add(into.sum, from.sum);
+  add(into.sumSquares, from.sumSquares);
+  add(into.reachLow, from.reachLow);
+  add(into.reachHigh, from.reachHigh);
+  if (into.draws > 0xffffffff) throw new RangeError('too many draws to count in 32-bit bins');
 }
 
 /** Probabilities, moments and quantiles from the counts, beside the closed form of the normal model. */
 export function summarizeSimulation(plan: SimulationPlan, chunk: SimulationChunk): SimulationResult {
   const { keys } = plan;
   const K = keys.length;
+  const reported = new Set(plan.seriesKeys);
   const N = chunk.draws;
   const periods = {} as Record<Period, Record<string, SimulatedSeries>>;
   const cfPeriods = {} as Record<Period, Record<string, SeriesSummary>>;
@@ -47,6 +54,7 @@ export function summarizeSimulation(plan: SimulationPlan, chunk: SimulationChunk
     const row: Record<string, SimulatedSeries> = {};
     const cfRow: Record<string, SeriesSummary> = {};
     keys.forEach((key, k) => {
+      if (!reported.has(key)) return;
       const s = p * K + k;
       const centre = plan.seriesMean[s]!;
       const meanDev = N > 0 ? chunk.sum[s]! / N : Number.NaN;
@@ -120,7 +128,7 @@ function histogramQuantile(chunk: SimulationChunk, plan: SimulationPlan, s: numb
   let cum = chunk.below[s]!;
   if (rank <= cum) return lowEdge;
   const h = chunk.histogram;
-  const start = s * bins;
+  const start = plan.histSlot[s]! * bins;
   for (let b = 0; b < bins; b++) {
     const c = h[start + b]!;
     if (c > 0 && cum + c >= rank) return lowEdge + (b + (rank - cum) / c) * width;

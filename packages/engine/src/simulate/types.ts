@@ -40,11 +40,25 @@ export interface SimulateOptions {
   correlation?: number | readonly (readonly number[])[];
   /** Between consecutive quarters of one sector (AR(1): ρ^|q − q'|), −1..1 (default 0). */
   quarterCorrelation?: number;
+  /**
+   * The keys (`total` or sector ids) whose period series (mean, sd, quantiles) the result carries: `'all'`
+   * (default), a list, or `[]` for the FY target probabilities alone. Only what is asked is computed: series
+   * nobody needs are neither binned nor, when no other figure depends on them, evaluated, and `[]` runs the
+   * fused probabilities-only kernel. What is computed does not depend on what else is asked (the fused kernel's
+   * probabilities may differ only for a draw within float rounding of a target's edge).
+   */
+  series?: 'all' | readonly string[];
 }
 
 export const MAX_DRAWS = 20_000_000;
 export const DEFAULT_DRAWS = 100_000;
 export const HISTOGRAM_BINS = 8192;
+/**
+ * Draws per stream. A simulation of N draws runs streams 0, 1, … of the seed, STREAM_DRAWS draws each (the last
+ * one shorter), merged in stream order: the result depends on the seed and N only, not on how many threads ran
+ * the streams (`simulationStreams`).
+ */
+export const STREAM_DRAWS = 250_000;
 /** A growth within this many pp of a target counts as reaching it (float rounding of fixed actuals). */
 export const TARGET_TOLERANCE = 1e-9;
 
@@ -87,7 +101,7 @@ export interface SimulationResult {
   keys: string[];
   /** By key with a FY target. */
   probabilities: Record<string, SimulatedTargetProbability>;
-  /** Period → key → mean, sd and quantiles of the growth %. */
+  /** Period → key (those asked for in `series`) → mean, sd and quantiles of the growth %. */
   periods: Record<Period, Record<string, SimulatedSeries>>;
   /** Exact results of the normal model (null for the triangular model, whose sums are not normal). */
   closedForm: {
@@ -138,6 +152,10 @@ export interface SimulationPlan {
   histLow: Float64Array;
   histInvWidth: Float64Array;
   bins: number;
+  /** The keys whose period series are reported (`SimulateOptions.series`), in the order of `keys`. */
+  seriesKeys: string[];
+  /** Per series: its histogram slot (0, 1, … in series order) when reported, −1 when not. */
+  histSlot: Int32Array;
   /** FY targets: series index, bands and key. */
   targetKeys: string[];
   targetSeries: Int32Array;
@@ -148,7 +166,7 @@ export interface SimulationPlan {
 /** Mergeable counts from some draws. */
 export interface SimulationChunk {
   draws: number;
-  /** nSeries × bins counts. */
+  /** Reported series × bins counts (series with `histSlot` ≥ 0, in slot order). */
   histogram: Uint32Array;
   below: Float64Array;
   above: Float64Array;
@@ -165,7 +183,7 @@ export function emptyChunk(plan: SimulationPlan): SimulationChunk {
   const nT = plan.targetSeries.length;
   return {
     draws: 0,
-    histogram: new Uint32Array(nSeries * plan.bins),
+    histogram: new Uint32Array(reportedSeries(plan) * plan.bins),
     below: new Float64Array(nSeries),
     above: new Float64Array(nSeries),
     sum: new Float64Array(nSeries),
@@ -173,4 +191,11 @@ export function emptyChunk(plan: SimulationPlan): SimulationChunk {
     reachLow: new Float64Array(nT),
     reachHigh: new Float64Array(nT),
   };
+}
+
+/** How many series a plan reports (bins and moments). */
+export function reportedSeries(plan: Pick<SimulationPlan, 'histSlot'>): number {
+  let n = 0;
+  for (const slot of plan.histSlot) if (slot >= 0) n++;
+  return n;
 }

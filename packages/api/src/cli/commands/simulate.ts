@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import {
   formatPercent,
   MODEL_NAMES,
@@ -6,14 +7,53 @@ import {
   periodLabel,
   QUANTILE_LEVELS,
   type QuantileName,
+  simulationStreams,
   TOTAL,
 } from '@grdp/engine';
+import { closeSharedPools, sharedComputePool } from '../../compute/pool.ts';
 import { type SimulateRequest, simulateOf } from '../../compute/run.ts';
+import { simulateOnPool } from '../../compute/simulate.ts';
 import type { Command, CommandContext } from '../command.ts';
 import { CliError } from '../io.ts';
 import { renderTable } from '../table.ts';
 import { baseNote, label, num, printJson, SCENARIO_OPTION, scenarioArg, t } from './shared.ts';
 import { asOfOption } from './track.ts';
+
+/** `--series all|none|KEY,KEY…`: the keys whose period series are computed (the engine checks the keys). */
+function seriesOption(ctx: CommandContext): 'all' | string[] | undefined {
+  const v = ctx.values.series;
+  if (v === undefined) return undefined;
+  const text = String(v).trim();
+  if (text === 'all') return 'all';
+  if (text === 'none') return [];
+  return text
+    .split(',')
+    .map((key) => key.trim())
+    .filter((key) => key !== '');
+}
+
+/**
+ * Streams from which the command runs a simulation on worker threads. Starting the workers (the API's compute
+ * pool: the engine, the LP solver, Chart.js, the canvas) takes a few seconds, more than two threads save on a
+ * couple of million draws; the API's pool is started once with the server, so the API splits from two streams.
+ */
+const CLI_WORKER_STREAMS = 16;
+
+/**
+ * The simulation: in this thread, or, when it is long (CLI_WORKER_STREAMS streams or more) and the machine has
+ * more than one core, on worker threads (the API's pool, started for this command): the same answer either way.
+ */
+async function simulateHere(scenario: Parameters<typeof simulateOf>[0], request: SimulateRequest) {
+  const threads = Math.min(availableParallelism(), 8);
+  if (threads < 2 || request.draws === undefined || simulationStreams(request.draws).length < CLI_WORKER_STREAMS)
+    return simulateOf(scenario, request);
+  const pool = sharedComputePool({ threads, queue: 64, timeoutMs: 3_600_000 });
+  try {
+    return await simulateOnPool(pool, scenario, request);
+  } finally {
+    await closeSharedPools();
+  }
+}
 
 /** A numeric option, checked to be a number (its range is the engine's to check). */
 function numberOption(ctx: CommandContext, name: string, integer = false): number | undefined {
@@ -32,7 +72,7 @@ export const simulateCommand: Command = {
     vi: 'mô phỏng Monte Carlo: xác suất đạt mục tiêu cả năm và độ phân tán của từng kỳ',
   },
   usage:
-    'simulate FILE|--scenario ID [--model learned|band] [--draws N] [--seed N] [--as-of Q1|Q2|Q3] [--coverage 0.8] [--distribution normal|triangular] [--correlation 0.3] [--json]',
+    'simulate FILE|--scenario ID [--model learned|band] [--draws N] [--seed N] [--as-of Q1|Q2|Q3] [--coverage 0.8] [--distribution normal|triangular] [--correlation 0.3] [--series all|none|KEY,…] [--json]',
   options: {
     draws: { type: 'string' },
     seed: { type: 'string' },
@@ -41,6 +81,7 @@ export const simulateCommand: Command = {
     correlation: { type: 'string' },
     'as-of': { type: 'string' },
     model: { type: 'string' },
+    series: { type: 'string' },
     ...SCENARIO_OPTION,
   },
   async run(ctx) {
@@ -64,7 +105,11 @@ export const simulateCommand: Command = {
     if (correlation !== undefined) request.correlation = correlation;
     if (distribution !== undefined) request.distribution = distribution;
     if (asOf !== undefined) request.asOf = asOf;
-    const r = await simulateOf(scenario, request);
+    // Only what is shown is computed: the text shows the total's quantiles unless --series names more.
+    const series = seriesOption(ctx);
+    if (series !== undefined) request.series = series;
+    else if (!ctx.json) request.series = [TOTAL];
+    const r = await simulateHere(scenario, request);
     if (ctx.json) {
       printJson(ctx, r);
       return 0;
@@ -116,28 +161,30 @@ export const simulateCommand: Command = {
       ),
     );
     const names = Object.keys(QUANTILE_LEVELS) as QuantileName[];
-    ctx.io.out(
-      `\n${t(lang, `Phân vị tăng trưởng ${label(scenario, TOTAL, lang)} theo kỳ, %`, `Quantiles of ${label(scenario, TOTAL, lang)} growth by period, %`)}`,
-    );
-    ctx.io.out(
-      renderTable(
-        [
-          { header: t(lang, 'Kỳ', 'Period') },
-          { header: t(lang, 'Trung bình', 'Mean'), align: 'right' },
-          { header: t(lang, 'Độ lệch chuẩn', 'SD'), align: 'right' },
-          ...names.map((q) => ({ header: q, align: 'right' as const })),
-        ],
-        PERIODS.map((period) => {
-          const s = r.periods[period][TOTAL]!;
-          return [
-            periodLabel(period, lang),
-            num(s.mean, lang),
-            num(s.sd, lang),
-            ...names.map((q) => num(s.quantiles[q], lang)),
-          ];
-        }),
-      ),
-    );
+    for (const key of r.keys.filter((k) => r.periods.FY[k] !== undefined)) {
+      ctx.io.out(
+        `\n${t(lang, `Phân vị tăng trưởng ${label(scenario, key, lang)} theo kỳ, %`, `Quantiles of ${label(scenario, key, lang)} growth by period, %`)}`,
+      );
+      ctx.io.out(
+        renderTable(
+          [
+            { header: t(lang, 'Kỳ', 'Period') },
+            { header: t(lang, 'Trung bình', 'Mean'), align: 'right' },
+            { header: t(lang, 'Độ lệch chuẩn', 'SD'), align: 'right' },
+            ...names.map((q) => ({ header: q, align: 'right' as const })),
+          ],
+          PERIODS.map((period) => {
+            const s = r.periods[period][key]!;
+            return [
+              periodLabel(period, lang),
+              num(s.mean, lang),
+              num(s.sd, lang),
+              ...names.map((q) => num(s.quantiles[q], lang)),
+            ];
+          }),
+        ),
+      );
+    }
     const total = r.trackRecord[TOTAL];
     if (total) ctx.io.out(`\n${total.text[lang]}`);
     return 0;

@@ -3,7 +3,7 @@
  * baseline plus shocks, actual quarters fixed, under the learned uncertainty model) and the shared defaults, so the studio, the API's fan and the
  * embed draw the same figures. Also the probability line under the fan.
  */
-import { fanChart, fanInputFromSimulation, fanTable } from '@grdp/charts';
+import { FAN_SERIES, fanChart, fanInputFromSimulation, fanTable } from '@grdp/charts';
 import {
   allQuartersKnown,
   DEFAULT_MODEL,
@@ -37,7 +37,11 @@ export function runSimulation(data: ScenarioData, whatif: WhatIfResult): WhatifS
   const { input, options } = whatIfSimulation(data.scenario, data.base, whatif, DEFAULT_MODEL);
   if (allQuartersKnown(input)) return { result: null, fullYearKnown: true };
   try {
-    return { result: simulate(input, { ...options, ...SIMULATION_DEFAULTS }), fullYearKnown: false };
+    // the studio draws the fan and states the total's probabilities: the engine computes nothing else
+    return {
+      result: simulate(input, { ...options, ...SIMULATION_DEFAULTS, series: FAN_SERIES }),
+      fullYearKnown: false,
+    };
   } catch {
     return { result: null, fullYearKnown: false };
   }
