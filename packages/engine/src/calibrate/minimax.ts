@@ -228,7 +228,7 @@ interface Solved {
 const models = new WeakMap<object, Model>();
 
 function solve(solver: LpSolver, lp: Lp): Solved {
-  if (!solver.createModel) return solveText(solver, lp);
+  if (!solver.createModel || !solver.constants) return solveText(solver, lp);
   const highs = solver as Highs;
   let model = models.get(solver);
   if (!model || model.disposed) {
