@@ -97,6 +97,17 @@ describe('calibrate: An Giang 2023', () => {
     }
   });
 
+  it('gives the same bits through LP text (a solver with only `solve`) as through the kept HiGHS model', async () => {
+    const solver = await loadSolver();
+    const textOnly = { solve: solver.solve.bind(solver) };
+    for (const asPrinted of [false, true]) {
+      const viaText = await calibrate(anGiang2023(), { asPrinted, solver: textOnly });
+      expect(await calibrate(anGiang2023(), { asPrinted })).toEqual(viaText);
+    }
+    const set = figureDefinitions(anGiang2023());
+    for (const t of [0.002, 0.004]) expect(feasibleAt(textOnly, set, t)).toBe(feasibleAt(solver, set, t));
+  });
+
   it('residualsFor checks given levels: the calibrated ones reproduce, even levels do not', async () => {
     const s = anGiang2023();
     const r = await calibrate(s);

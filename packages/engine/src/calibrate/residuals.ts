@@ -1,4 +1,4 @@
-import { type Evaluation, evaluateUnchecked } from '../evaluate/index.ts';
+import { type Growths, growthsUnchecked } from '../evaluate/index.ts';
 import { Dec, decimalOps } from '../numeric/index.ts';
 import type { Period } from '../periods.ts';
 import type { BandSide } from '../scenario/bands.ts';
@@ -80,8 +80,9 @@ export function residualsOf(
   const levels: Record<string, QuarterValues> = {};
   for (const id of ids) levels[id] = [...base[id]!] as QuarterValues;
 
-  const evaluations = new Map<string, Evaluation>();
-  const evaluation = (bound: BandSide, totalInputs: boolean): Evaluation => {
+  // Only the growths the figures need, with evaluate's exact decimal operations (the same numbers as `evaluate`).
+  const evaluations = new Map<string, Growths>();
+  const evaluation = (bound: BandSide, totalInputs: boolean): Growths => {
     const k = `${bound}:${totalInputs}`;
     let e = evaluations.get(k);
     if (!e) {
@@ -96,7 +97,7 @@ export function residualsOf(
           totalInputs && !complete[q] ? (G[q] ?? 0) : (own[id]?.[q] ?? 0),
         ) as QuarterValues;
       }
-      e = evaluateUnchecked({ sectors, base: levels, growth }, decimalOps);
+      e = growthsUnchecked({ sectors, base: levels, growth }, decimalOps);
       evaluations.set(k, e);
     }
     return e;
@@ -105,8 +106,8 @@ export function residualsOf(
   const residuals: Residual[] = [];
   let max: InstanceType<typeof Dec> | null = null;
   for (const f of checkable) {
-    const e = evaluation(f.bound, f.usesTotalInput).periods[f.period];
-    const computed = f.key === TOTAL ? e.total.growth : e.sectors[f.key]!.growth;
+    const e = evaluation(f.bound, f.usesTotalInput);
+    const computed = f.key === TOTAL ? e.total(f.period) : e.sector(f.period, f.key);
     const r = new Dec(computed).minus(f.published);
     residuals.push({ ...pick(f), computed, residual: r.toNumber() });
     if (max === null || r.abs().gt(max)) max = r.abs();

@@ -1,11 +1,14 @@
-import type { LegacyHighs } from 'highs';
+import type { Highs, LegacyHighs } from 'highs';
 
 /**
  * The LP solver: HiGHS compiled to WebAssembly, loaded once. In Node the package finds its `highs.wasm` beside its
  * own module (`new URL('highs.wasm', import.meta.url)`); a bundle that moves the file can load HiGHS itself with a
  * `locateFile` option and hand the instance over with `useSolver`.
+ *
+ * A solver with `createModel` and `constants` (the whole HiGHS runtime, as `loadSolver` gives) keeps one HiGHS model and is handed
+ * each LP as arrays; one with only the legacy `solve` is handed CPLEX LP text. Both give the same bits.
  */
-export type LpSolver = Pick<LegacyHighs, 'solve'>;
+export type LpSolver = Pick<LegacyHighs, 'solve'> & Partial<Pick<Highs, 'createModel' | 'constants'>>;
 
 let loading: Promise<LpSolver> | undefined;
 

@@ -4,7 +4,7 @@ import { GrdpError } from '../errors.ts';
 import { decimalOps, floatOps } from '../numeric/index.ts';
 import { PERIODS } from '../periods.ts';
 import type { QuarterValues } from '../scenario/types.ts';
-import { evaluate } from './index.ts';
+import { evaluate, evaluateUnchecked, growthsUnchecked } from './index.ts';
 
 const two = [{ id: 'a' }, { id: 'b' }];
 
@@ -139,6 +139,31 @@ describe('laws', () => {
         expect(r.periods.FY.total.growth).toBeCloseTo(weighted / base.reduce((a, b) => a + b, 0), 9);
       }),
       { seed: 11, numRuns: 40 },
+    );
+  });
+
+  it("growthsUnchecked gives the bits of evaluateUnchecked's growths (decimal), parts and zero levels included", () => {
+    fc.assert(
+      fc.property(economy, fc.integer({ min: 0, max: 3 }), (input, zeroQ) => {
+        // a part of s0 at 0.4 of it, and one quarter of s0 at zero
+        const base: Record<string, QuarterValues> = {
+          ...input.base,
+          s0: input.base.s0!.map((v, q) => (q === zeroQ ? 0 : v)) as QuarterValues,
+        };
+        base.p = base.s0!.map((v) => v * 0.4) as QuarterValues;
+        const withPart = {
+          sectors: [...input.sectors, { id: 'p', parent: 's0' }],
+          base,
+          growth: { ...input.growth, p: input.growth.s0! },
+        };
+        const full = evaluateUnchecked(withPart, decimalOps).periods;
+        const g = growthsUnchecked(withPart, decimalOps);
+        for (const p of PERIODS) {
+          expect(g.total(p)).toBe(full[p].total.growth);
+          for (const s of withPart.sectors) expect(g.sector(p, s.id)).toBe(full[p].sectors[s.id]!.growth);
+        }
+      }),
+      { seed: 7, numRuns: 60 },
     );
   });
 });

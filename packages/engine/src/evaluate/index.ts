@@ -257,6 +257,76 @@ export function evaluateUnchecked<T>(input: EvaluateInput, ops: NumericOps<T>): 
   return { periods };
 }
 
+/** Growth only (%), for the total or one sector in one period. */
+export interface Growths {
+  total(period: Period): number;
+  sector(period: Period, id: string): number;
+}
+
+/**
+ * The growth figures of `evaluateUnchecked`, computed on demand and nothing else (no levels, contributions or
+ * shares): the same operations on the same numbers, so with decimal ops the same bits. For callers that read a
+ * few growths per evaluation, such as the calibration's residuals (19 of the 35 cells of a four-sector table).
+ */
+export function growthsUnchecked<T>(input: EvaluateInput, ops: NumericOps<T>): Growths {
+  const list = input.sectors;
+  const n = list.length;
+  const { zero, hundred } = ops;
+  const index = new Map(list.map((s, i) => [s.id, i] as const));
+  const base: T[][] = [];
+  const current: T[][] = [];
+  for (const s of list) {
+    const b = input.base[s.id]!;
+    const g = input.growth[s.id]!;
+    const bq: T[] = new Array(4);
+    const xq: T[] = new Array(4);
+    for (let q = 0; q < 4; q++) {
+      const bv = ops.from(b[q]!);
+      bq[q] = bv;
+      // B + B·g/100, with B/100 kept exact (as evaluateUnchecked)
+      xq[q] = ops.add(bv, ops.mul(ops.div(bv, hundred), ops.from(g[q]!)));
+    }
+    base.push(bq);
+    current.push(xq);
+  }
+  const sums = new Map<Period, { base: T[]; level: T[] }>();
+  const sumsOf = (period: Period) => {
+    let v = sums.get(period);
+    if (!v) {
+      const qs = PERIOD_QUARTERS[period];
+      const over = (row: T[]): T => {
+        let x: T = row[qs[0]!]!;
+        for (let j = 1; j < qs.length; j++) x = ops.add(x, row[qs[j]!]!);
+        return x;
+      };
+      v = { base: base.map(over), level: current.map(over) };
+      sums.set(period, v);
+    }
+    return v;
+  };
+  // (x − b) · (100 / b), 0 when b = 0: the `growth` of evaluateUnchecked's cells.
+  const growth = (b: T, x: T) => (ops.isZero(b) ? 0 : ops.toNumber(ops.mul(ops.sub(x, b), ops.div(hundred, b))));
+  return {
+    total(period) {
+      const v = sumsOf(period);
+      let totalBase = zero;
+      let totalLevel = zero;
+      for (let i = 0; i < n; i++)
+        if (list[i]!.parent === undefined) {
+          totalBase = ops.add(totalBase, v.base[i]!);
+          totalLevel = ops.add(totalLevel, v.level[i]!);
+        }
+      return growth(totalBase, totalLevel);
+    },
+    sector(period, id) {
+      const i = index.get(id);
+      if (i === undefined) throw new Error(`no sector ${id}`);
+      const v = sumsOf(period);
+      return growth(v.base[i]!, v.level[i]!);
+    },
+  };
+}
+
 /** (level / base − 1) · 100, or 0 when the base is 0. */
 export function growthPct<T>(ops: NumericOps<T>, level: T, base: T): T {
   if (ops.isZero(base)) return ops.zero;
