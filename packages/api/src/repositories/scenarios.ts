@@ -315,10 +315,10 @@ export function createScenariosRepository(db: Db, actuals: ActualsRepository) {
       });
     },
 
-    /** The scenario as computations should see it: the engine's `effectiveScenario` of the file and the entered revisions. */
     /**
-     * The answer is frozen (deeply) and may be shared with other requests: it comes from memory while the
-     * scenario's ETag and its current actual revisions in the database are the ones it was read with.
+     * The scenario as computations should see it: the engine's `effectiveScenario` of the file and the entered
+     * revisions. The answer is frozen (deeply) and may be shared with other requests: it comes from memory while
+     * the scenario's ETag and its current actual revisions in the database are the ones it was read with.
      */
     async effectiveScenario(id: string): Promise<Scenario | undefined> {
       const parameters = state.parameters.slice();
