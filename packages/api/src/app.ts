@@ -4,7 +4,6 @@
  */
 import { readFileSync } from 'node:fs';
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -15,6 +14,7 @@ import { computePlugin } from './plugins/compute.ts';
 import { dbPlugin } from './plugins/db.ts';
 import { errorsPlugin } from './plugins/errors.ts';
 import { responseCheckPlugin } from './plugins/response-check.ts';
+import { securityHeadersPlugin } from './plugins/security.ts';
 import { swaggerPlugin } from './plugins/swagger.ts';
 import { textPlugin } from './plugins/text.ts';
 import { type WebPluginOptions, webPlugin } from './plugins/web.ts';
@@ -79,8 +79,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(textPlugin);
   // The app is often served over plain HTTP on an office network: `upgrade-insecure-requests` would send the
   // page's own requests (the API, /docs) to an https:// port that does not exist.
-  await app.register(helmet, {
-    global: true,
+  await app.register(securityHeadersPlugin, {
     contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
   });
   if (config.corsOrigin.length > 0)

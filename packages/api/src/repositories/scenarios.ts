@@ -1,5 +1,6 @@
 /** Stored scenarios: the YAML as sent (comments kept), the validated Scenario as JSON, and an ETag per version. */
-import { effectiveScenario, type Scenario } from '@grdp/engine';
+import { effectiveScenario, PERIODS, type Scenario } from '@grdp/engine';
+import { CompiledQuery, sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { ScenarioTable, ScenarioVersionTable } from '../db/types.ts';
 import { ApiError, ifMatchMatches, OrphanedActualsError, scenarioNotFound } from '../errors.ts';
@@ -84,7 +85,61 @@ function toStored(r: ScenarioTable): StoredScenario {
   };
 }
 
+/** Stands for the scenario id in the compiled `stateQuery`; replaced by the real id on every call. */
+const ID_SLOT = '\u0000scenario-id';
+
+/**
+ * What the effective scenario is made of, in one row: the scenario's ETag (a hash of its id, JSON, YAML and
+ * update time: it changes with every write of the scenario) and, for each period in PERIODS order, the current
+ * actual revision as `created_at || revision` (null without one). Revisions are never updated, only added (and
+ * removed with their scenario), so this changes with every write that can change the effective scenario. One
+ * statement (one snapshot) of eight primary-key seeks, compiled once.
+ */
+function stateQuery(db: Db): CompiledQuery {
+  return db
+    .selectFrom('scenarios as s')
+    .select('s.etag')
+    .select((eb) =>
+      PERIODS.map((period, i) =>
+        eb
+          .selectFrom('actual_revisions as a')
+          .select(sql<string>`a.created_at || a.revision`.as('k'))
+          .whereRef('a.scenario_id', '=', 's.id')
+          .where('a.period', '=', period)
+          .orderBy('a.revision', 'desc')
+          .limit(1)
+          .as(`p${i}`),
+      ),
+    )
+    .where('s.id', '=', ID_SLOT)
+    .compile();
+}
+
+/** The `stateQuery` key of a row: the ETag and the current revision of every period. */
+const stateKey = (row: Record<string, unknown>) =>
+  [row.etag, ...PERIODS.map((_, i) => row[`p${i}`] ?? '')].join('\u0000');
+
+/** Freezes a parsed scenario and everything in it: the cached one is shared by every request that reads it. */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+/** Effective scenarios kept at most (the least recently stored are dropped first). */
+const EFFECTIVE_CACHE_SIZE = 64;
+
 export function createScenariosRepository(db: Db, actuals: ActualsRepository) {
+  const state = stateQuery(db);
+  const idSlot = state.parameters.indexOf(ID_SLOT);
+  /**
+   * Parsed effective scenarios (the input of a computation, never its result) by id, each with the `stateQuery`
+   * key it was read at. Every read checks the key against the database first, so a write by this process or by
+   * any other one (several servers on one PostgreSQL, the CLI) is seen by the next request.
+   */
+  const effectiveCache = new Map<string, { key: string; scenario: Scenario }>();
   const repo = {
     async list(): Promise<ScenarioSummary[]> {
       const rows = await db.selectFrom('scenarios').selectAll().orderBy('id').execute();
@@ -260,12 +315,34 @@ export function createScenariosRepository(db: Db, actuals: ActualsRepository) {
       });
     },
 
-    /** The scenario as computations should see it: the engine's `effectiveScenario` of the file and the entered revisions. */
+    /**
+     * The scenario as computations should see it: the engine's `effectiveScenario` of the file and the entered
+     * revisions. The answer is frozen (deeply) and may be shared with other requests: it comes from memory while
+     * the scenario's ETag and its current actual revisions in the database are the ones it was read with.
+     */
     async effectiveScenario(id: string): Promise<Scenario | undefined> {
+      const parameters = state.parameters.slice();
+      parameters[idSlot] = id;
+      const { rows } = await db.executeQuery<Record<string, unknown>>(CompiledQuery.raw(state.sql, parameters));
+      const now = rows[0];
+      if (!now) {
+        effectiveCache.delete(id);
+        return undefined;
+      }
+      const cached = effectiveCache.get(id);
+      if (cached && cached.key === stateKey(now)) return cached.scenario;
       // Only the parsed form: the YAML text (about 18 KB for An Giang) is not read for a computation.
-      const row = await db.selectFrom('scenarios').select('json').where('id', '=', id).executeTakeFirst();
+      const row = await db.selectFrom('scenarios').select(['json', 'etag']).where('id', '=', id).executeTakeFirst();
       if (!row) return undefined;
-      return effectiveScenario(JSON.parse(row.json) as Scenario, await actuals.current(id));
+      const current = await actuals.current(id);
+      const scenario = deepFreeze(effectiveScenario(JSON.parse(row.json) as Scenario, current));
+      // Keyed by what was read (not by `now`): a write between the statements leaves an entry no later state has.
+      const byPeriod = new Map(current.map((r) => [r.period, `${r.createdAt}${r.revision}`]));
+      const key = [row.etag, ...PERIODS.map((p) => byPeriod.get(p) ?? '')].join('\u0000');
+      effectiveCache.delete(id);
+      if (effectiveCache.size >= EFFECTIVE_CACHE_SIZE) effectiveCache.delete(effectiveCache.keys().next().value!);
+      effectiveCache.set(id, { key, scenario });
+      return scenario;
     },
 
     /** The effective scenario, or NOT_FOUND (`scenarioNotFound`): what every computation over a stored id starts from. */
