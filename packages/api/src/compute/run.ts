@@ -42,6 +42,7 @@ import {
 } from '@grdp/engine';
 import { Value } from '@sinclair/typebox/value';
 import { ApiError } from '../errors.ts';
+import { readScenarioBody } from '../scenario-input.ts';
 import { StoredWhatifBody } from '../schemas/compute.ts';
 
 /** Where the base levels came from, in the engine's vocabulary. */
@@ -101,6 +102,16 @@ export async function trackOf(scenario: Scenario, asOf?: Quarter) {
 export async function requiredOf(scenario: Scenario, asOf?: Quarter) {
   const { base, info } = await based(scenario);
   return { scenarioId: scenario.id, base: info, ...requiredGrowth(scenario, base, asOfOption(asOf)) };
+}
+
+/**
+ * A scenario as a posted route takes it (YAML text or a JSON document), read by the engine loader, then `compute`d;
+ * the loader's warnings are added. As a task (YAML text only: a string is cheap to send to a worker), the reading
+ * happens on the worker, in parallel with other requests' reading.
+ */
+export async function postedOf<T extends object>(body: unknown, compute: (scenario: Scenario) => Promise<T>) {
+  const { scenario, warnings } = readScenarioBody(body);
+  return { ...(await compute(scenario)), warnings };
 }
 
 export interface WhatifRequest {

@@ -4,10 +4,19 @@
  * rendering. Arguments and results are plain data (structured clone); errors travel as `TaskFailure` and are
  * thrown again on the main thread as the same GrdpError or ApiError.
  */
-import { audit, calibrate, GrdpError, type Issue, type Scenario } from '@grdp/engine';
+import { audit, calibrate, GrdpError, type Issue, type Quarter, type Scenario } from '@grdp/engine';
 import { type ChartFileOptions, scenarioChartFile } from '../charts/scenario-file.ts';
 import { ApiError } from '../errors.ts';
-import { evaluateOf, requiredOf, simulateOf, simulationChunksOf, simulationPlanOf, trackOf, whatifOf } from './run.ts';
+import {
+  evaluateOf,
+  postedOf,
+  requiredOf,
+  simulateOf,
+  simulationChunksOf,
+  simulationPlanOf,
+  trackOf,
+  whatifOf,
+} from './run.ts';
 
 export const TASKS = {
   /** Nothing: loads the worker (ComputePool.warm). */
@@ -15,6 +24,9 @@ export const TASKS = {
   evaluate: evaluateOf,
   track: trackOf,
   required: requiredOf,
+  /** POST /api/track and /api/required with the scenario as YAML text: read here, on the worker, not on the event loop. */
+  trackYaml: (yaml: string, asOf?: Quarter) => postedOf(yaml, (s) => trackOf(s, asOf)),
+  requiredYaml: (yaml: string, asOf?: Quarter) => postedOf(yaml, (s) => requiredOf(s, asOf)),
   whatif: whatifOf,
   simulate: simulateOf,
   /** A large simulation split over the workers (compute/simulate.ts): its plan, then each worker's streams. */

@@ -1,7 +1,9 @@
 import { parseShock, resolveBase, sensitivity, whatIf } from '@grdp/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { CORPUS } from '../../test-support/bad-input.ts';
 import { AN_GIANG_YAML, anGiang, json, makeApp, type TestApp } from '../../test-support/helpers.ts';
+import { closeSharedPools } from '../compute/pool.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -85,6 +87,45 @@ describe('track and required', () => {
     const b = json(await post('/api/required', { scenario: fileObject(), asOf: 'Q2' })) as typeof a;
     expect(b.low).toEqual(a.low);
   });
+});
+
+describe('a posted scenario on the compute pool (as the server runs it)', () => {
+  it('answers and refuses exactly as on the event loop: YAML text read on the worker, JSON read here', async () => {
+    const pooled = await makeApp({ computeThreads: 1 });
+    try {
+      // The corpus's scenario files (YAML text and JSON documents), posted instead of stored, and good ones; as
+      // the JSON text of the body's `scenario` field (a deeply nested document cannot go through JSON.stringify).
+      const scenarios = [fileText, fileObject(), AN_GIANG_YAML.replace('year: 2023', 'year: 2024')].map((s) =>
+        JSON.stringify(s),
+      );
+      for (const c of CORPUS) {
+        const body = c.req().body;
+        if (c.heavy || typeof body !== 'string') continue;
+        if (c.group === 'scenario-yaml') scenarios.push(JSON.stringify(body));
+        if (c.group === 'scenario-json') scenarios.push(body);
+      }
+      expect(scenarios.length).toBeGreaterThan(40);
+      let refused = 0;
+      for (const scenario of scenarios)
+        for (const url of ['/api/track', '/api/required'])
+          for (const lang of ['en', 'vi']) {
+            const request = {
+              method: 'POST' as const,
+              url,
+              payload: `{"scenario":${scenario},"asOf":"Q2"}`,
+              headers: { 'content-type': 'application/json', 'accept-language': lang },
+            };
+            const inline = await t.app.inject(request);
+            const onWorker = await pooled.app.inject(request);
+            expect([onWorker.statusCode, onWorker.body]).toEqual([inline.statusCode, inline.body]);
+            if (inline.statusCode !== 200) refused++;
+          }
+      expect(refused).toBeGreaterThan(100);
+    } finally {
+      await pooled.close();
+      await closeSharedPools();
+    }
+  }, 120_000);
 });
 
 describe('what-if', () => {

@@ -59,8 +59,13 @@ export const trackingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const { scenario, warnings } = readScenarioBody(request.body.scenario);
-      return { ...(await app.compute.run('track', scenario, request.body.asOf)), warnings };
+      const { scenario: body, asOf } = request.body;
+      // YAML text goes to the worker as it is and is read there with the computation: the event loop only parses
+      // the JSON body, so provinces posted at once are read in parallel. A JSON document is read here and its
+      // Scenario sent, as before (a deeply nested body could not even be cloned to a worker; the loader refuses it).
+      if (typeof body === 'string') return app.compute.run('trackYaml', body, asOf);
+      const { scenario, warnings } = readScenarioBody(body);
+      return { ...(await app.compute.run('track', scenario, asOf)), warnings };
     },
   );
 
@@ -92,8 +97,11 @@ export const trackingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const { scenario, warnings } = readScenarioBody(request.body.scenario);
-      return { ...(await app.compute.run('required', scenario, request.body.asOf)), warnings };
+      const { scenario: body, asOf } = request.body;
+      // As POST /api/track: YAML text is read on the worker, a JSON document here.
+      if (typeof body === 'string') return app.compute.run('requiredYaml', body, asOf);
+      const { scenario, warnings } = readScenarioBody(body);
+      return { ...(await app.compute.run('required', scenario, asOf)), warnings };
     },
   );
 
