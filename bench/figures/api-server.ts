@@ -1,7 +1,8 @@
 /**
  * Child process (started by server.ts): the API over a SQLite file in a temporary data directory, as the server keeps
  * it, with An Giang stored (packages/api testing helper), listening on
- * 127.0.0.1 on an ephemeral port, and beside it a small static server for packages/web/dist that proxies `/api`
+ * 127.0.0.1 on an ephemeral port (computing on the event loop, or with `--compute-pool` on the server's compute pool),
+ * and beside it a small static server for packages/web/dist that proxies `/api`
  * and `/healthz` to the API. Sends `{ apiPort, webPort }` over IPC; answers `cpu` with its CPU time (µs) and
  * `close` by closing and exiting.
  */
@@ -10,6 +11,7 @@ import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
+import { loadConfig } from '@grdp/api';
 import { makeApp } from '@grdp/api/testing';
 import { ROOT } from './common.ts';
 
@@ -24,9 +26,23 @@ const TYPES: Record<string, string> = {
 };
 
 // As production runs it: without the test-only response-schema check (plugins/response-check.ts), which buildApp
-// registers only when asked; makeApp asks by default, for tests.
+// registers only when asked; makeApp asks by default, for tests. makeApp computes on the event loop
+// (COMPUTE_THREADS=0, as unit tests do) unless started with `--compute-pool`: then with the server's default
+// compute pool (COMPUTE_THREADS, COMPUTE_QUEUE, COMPUTE_TIMEOUT), its workers started before listening.
+const pooled = process.argv.includes('--compute-pool');
+const production = loadConfig({});
 const dataDir = mkdtempSync(join(tmpdir(), 'grdp-bench-'));
-const test = await makeApp({}, { checkResponses: false, dataDir });
+const test = await makeApp(
+  pooled
+    ? {
+        computeThreads: production.computeThreads,
+        computeQueue: production.computeQueue,
+        computeTimeoutSec: production.computeTimeoutSec,
+      }
+    : {},
+  { checkResponses: false, dataDir },
+);
+await test.app.compute.warm();
 await test.app.listen({ host: '127.0.0.1', port: 0 });
 const apiPort = (test.app.server.address() as AddressInfo).port;
 

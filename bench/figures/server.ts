@@ -31,9 +31,15 @@ function next<T extends Message>(child: ChildProcess, pick: (m: Message) => m is
   });
 }
 
-export async function startServer(): Promise<BenchServer> {
+export interface ServerOptions {
+  /** Compute on the server's default compute pool (worker threads), as production does; else on the event loop. */
+  computePool?: boolean;
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<BenchServer> {
   const script = fileURLToPath(new URL('./api-server.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--import', TSX_LOADER, script], {
+  const args = ['--import', TSX_LOADER, script, ...(options.computePool ? ['--compute-pool'] : [])];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
