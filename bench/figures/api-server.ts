@@ -1,8 +1,7 @@
 /**
  * Child process (started by server.ts): the API over a SQLite file in a temporary data directory, as the server keeps
  * it, with An Giang stored (packages/api testing helper), listening on
- * 127.0.0.1 on an ephemeral port (computing on the event loop, or with `--compute-pool` on the server's compute pool),
- * and beside it a small static server for packages/web/dist that proxies `/api`
+ * 127.0.0.1 on an ephemeral port with the server's default compute pool, and beside it a small static server for packages/web/dist that proxies `/api`
  * and `/healthz` to the API. Sends `{ apiPort, webPort }` over IPC; answers `cpu` with its CPU time (µs) and
  * `close` by closing and exiting.
  */
@@ -26,20 +25,19 @@ const TYPES: Record<string, string> = {
 };
 
 // As production runs it: without the test-only response-schema check (plugins/response-check.ts), which buildApp
-// registers only when asked; makeApp asks by default, for tests. makeApp computes on the event loop
-// (COMPUTE_THREADS=0, as unit tests do) unless started with `--compute-pool`: then with the server's default
-// compute pool (COMPUTE_THREADS, COMPUTE_QUEUE, COMPUTE_TIMEOUT), its workers started before listening.
-const pooled = process.argv.includes('--compute-pool');
+// registers only when asked; makeApp asks by default, for tests. makeApp's test config computes everything on the
+// event loop (COMPUTE_THREADS=0, for unit tests); the bench's server has the server's default compute pool
+// (COMPUTE_THREADS, COMPUTE_QUEUE, COMPUTE_TIMEOUT), its workers started before listening, so every figure goes
+// the way production's requests go (evaluations of a stored scenario on the event loop, the rest on the workers:
+// `runsOnEventLoop` in packages/api/src/compute/pool.ts).
 const production = loadConfig({});
 const dataDir = mkdtempSync(join(tmpdir(), 'grdp-bench-'));
 const test = await makeApp(
-  pooled
-    ? {
-        computeThreads: production.computeThreads,
-        computeQueue: production.computeQueue,
-        computeTimeoutSec: production.computeTimeoutSec,
-      }
-    : {},
+  {
+    computeThreads: production.computeThreads,
+    computeQueue: production.computeQueue,
+    computeTimeoutSec: production.computeTimeoutSec,
+  },
   { checkResponses: false, dataDir },
 );
 await test.app.compute.warm();

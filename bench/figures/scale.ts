@@ -3,7 +3,7 @@ import { bandPath, evaluate, loadScenario, track } from '@grdp/engine';
 import { nationalFile } from '../../tests/fixtures/national.ts';
 import { measure } from '../measure.ts';
 import { type AreaResult, type Figure, goalFigure, notMeasured, type SuiteOptions } from '../types.ts';
-import { type BenchServer, type ServerSlot, startServer } from './server.ts';
+import type { BenchServer, ServerSlot } from './server.ts';
 
 export async function scaleFigures(slot: ServerSlot, options: SuiteOptions = {}): Promise<AreaResult> {
   const smoke = options.smoke ?? false;
@@ -39,23 +39,12 @@ export async function scaleFigures(slot: ServerSlot, options: SuiteOptions = {})
       note: `${n} provinces × ${sections} sections: loadScenario (YAML) + evaluate low and high (exact) + track, in one thread`,
     },
   );
-  // Through the API: a server of its own, on the server's default compute pool as production runs (the suite's
-  // server computes on the event loop), started only when the suite's could start.
-  const notThroughApi = (reason: string) => ({
-    figures: [engineFigure, notMeasured('scale.api-track-p50', 'ms (national file, p50)', '≤ 80 ms', reason)],
-  });
-  if (!slot.server) return notThroughApi(slot.reason);
-  let server: BenchServer;
-  try {
-    server = await startServer({ computePool: true });
-  } catch (e) {
-    return notThroughApi(`the API (compute pool) did not start: ${(e as Error).message.split('\n')[0]}`);
-  }
-  try {
-    return await throughApi(server, file, engineFigure, smoke);
-  } finally {
-    await server.close();
-  }
+  // Through the API: the suite's server, on the server's default compute pool as production runs.
+  if (!slot.server)
+    return {
+      figures: [engineFigure, notMeasured('scale.api-track-p50', 'ms (national file, p50)', '≤ 80 ms', slot.reason)],
+    };
+  return throughApi(slot.server, file, engineFigure, smoke);
 }
 
 async function throughApi(

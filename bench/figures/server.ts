@@ -31,14 +31,9 @@ function next<T extends Message>(child: ChildProcess, pick: (m: Message) => m is
   });
 }
 
-export interface ServerOptions {
-  /** Compute on the server's default compute pool (worker threads), as production does; else on the event loop. */
-  computePool?: boolean;
-}
-
-export async function startServer(options: ServerOptions = {}): Promise<BenchServer> {
+export async function startServer(): Promise<BenchServer> {
   const script = fileURLToPath(new URL('./api-server.ts', import.meta.url));
-  const args = ['--import', TSX_LOADER, script, ...(options.computePool ? ['--compute-pool'] : [])];
+  const args = ['--import', TSX_LOADER, script];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

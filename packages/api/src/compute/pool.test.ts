@@ -4,7 +4,7 @@ import { bigScenario } from '../../test-support/big-scenario.ts';
 import { anGiang } from '../../test-support/helpers.ts';
 import { ApiError } from '../errors.ts';
 import { statusOf } from '../plugins/errors.ts';
-import { BusyError, ComputePool } from './pool.ts';
+import { BusyError, ComputePool, runsOnEventLoop } from './pool.ts';
 
 const big = parseScenarioObject(bigScenario(100)).scenario;
 const pools: ComputePool[] = [];
@@ -17,10 +17,28 @@ afterAll(async () => Promise.all(pools.map((p) => p.close())));
 
 describe('compute pool', () => {
   it('runs a task on a worker and returns plain data', async () => {
-    const r = await pool(1, 4, 60_000).run('evaluate', anGiang(), 'auto', []);
+    const r = await pool(1, 4, 60_000).run('evaluate', anGiang(), 'calibrated', []);
     expect(r.scenarioId).toBe('an-giang-2023');
-    expect(r.base.origin).toBe('implied');
+    expect(r.base.origin).toBe('calibrated');
     expect(Object.keys(r.base.levels).length).toBeGreaterThan(0);
+  });
+
+  it('runs an evaluation on the event loop when the base levels are in the file, anything heavier on a worker', async () => {
+    const s = anGiang();
+    expect(s.base?.levels).toBeDefined();
+    for (const name of ['evaluate', 'track', 'required', 'whatif'] as const)
+      expect(runsOnEventLoop(name, [s, undefined]), name).toBe(true);
+    expect(runsOnEventLoop('evaluate', [s, 'file'])).toBe(true);
+    expect(runsOnEventLoop('evaluate', [s, 'calibrated'])).toBe(false);
+    const noLevels = { ...s, base: undefined };
+    expect(runsOnEventLoop('whatif', [noLevels, { shocks: [] }])).toBe(false);
+    for (const name of ['simulate', 'audit', 'calibrate', 'trackYaml', 'chart'] as const)
+      expect(runsOnEventLoop(name, [s]), name).toBe(false);
+    // on the event loop: the answer of the inline pool (threads 0), with no worker started
+    const p = pool(1, 4, 60_000);
+    const request = { shocks: ['agriculture:Q4:-2pp'] };
+    expect(await p.run('whatif', s, request)).toEqual(await pool(0, 0, 60_000).run('whatif', s, request));
+    expect(p.started).toBe(false);
   });
 
   it('a domain error in the worker comes back as the same GrdpError (400/422), not a 500', async () => {

@@ -12,6 +12,7 @@
  * - Each task has `timeoutMs` from the moment it is queued; past it the worker is terminated (and replaced) and
  *   the request gets 503 `COMPUTE_TIMEOUT` with Retry-After.
  */
+import { type BaseChoice, baseNeedsCalibration, type Scenario } from '@grdp/engine';
 import Piscina from 'piscina';
 import { ApiError } from '../errors.ts';
 import { failureError, runTask, type TaskName, type TaskOutcome, type Tasks } from './tasks.ts';
@@ -34,9 +35,32 @@ export class BusyError extends ApiError {
 
 const WORKER = new URL('./worker.mjs', import.meta.url).href;
 
+/** Tasks whose whole work is exact evaluation once the base levels are known. */
+const EVALUATIONS: ReadonlySet<TaskName> = new Set(['evaluate', 'track', 'required', 'whatif']);
+
+/**
+ * Whether a task runs on the event loop although the pool has workers: an evaluation (evaluate, track, required,
+ * what-if) of a scenario whose base levels are in the file. The engine's scaled-integer evaluations take tens to
+ * hundreds of µs, less than posting the scenario to a worker and its answer back by structured clone (which
+ * doubled a what-if's CPU, measured through `inject()`); the event loop stays free all the same. When the base
+ * must be calibrated first (a linear programme, milliseconds), or for anything else (simulation, audit, charts,
+ * reading posted YAML), the task goes to a worker.
+ */
+export function runsOnEventLoop(name: TaskName, args: readonly unknown[]): boolean {
+  if (!EVALUATIONS.has(name)) return false;
+  const scenario = args[0] as Scenario;
+  const choice = name === 'evaluate' ? ((args[1] as BaseChoice | undefined) ?? 'auto') : 'auto';
+  return !baseNeedsCalibration(scenario, choice);
+}
+
 export class ComputePool {
   #pool: Piscina | undefined;
   constructor(readonly options: ComputePoolOptions) {}
+
+  /** Whether the workers have been started (by a task that needed one, or `warm`). */
+  get started(): boolean {
+    return this.#pool !== undefined;
+  }
 
   #piscina(): Piscina {
     this.#pool ??= new Piscina({
@@ -53,9 +77,12 @@ export class ComputePool {
     return this.#pool;
   }
 
-  /** Runs a task of compute/tasks.ts on a worker; its errors are thrown again as the same API errors. */
+  /**
+   * Runs a task of compute/tasks.ts on a worker, or on the event loop when it is light (`runsOnEventLoop`) or
+   * the pool has no threads; its errors are thrown again as the same API errors.
+   */
   async run<K extends TaskName>(name: K, ...args: Parameters<Tasks[K]>): Promise<Awaited<ReturnType<Tasks[K]>>> {
-    if (this.options.threads === 0) {
+    if (this.options.threads === 0 || runsOnEventLoop(name, args)) {
       const inline = await runTask({ name, args });
       if (!inline.ok) throw failureError(inline.failure);
       return inline.value as Awaited<ReturnType<Tasks[K]>>;

@@ -51,6 +51,16 @@ const defaultCalibrate: CalibrateFn = async (scenario) => {
 };
 
 /**
+ * Whether `resolveBase(scenario, …, choice)` would calibrate (a linear programme, milliseconds) rather than take
+ * the file's levels (microseconds): `calibrated`, or no levels in the file under `auto`.
+ */
+export function baseNeedsCalibration(scenario: Pick<Scenario, 'base'>, choice: BaseChoice = 'auto'): boolean {
+  const levels = scenario.base?.levels;
+  const hasLevels = levels !== undefined && Object.keys(levels).length > 0;
+  return choice === 'calibrated' || (choice === 'auto' && !hasLevels);
+}
+
+/**
  * The base-year levels to compute with. The file's `base.levels` when present (every top-level sector must have
  * four levels); otherwise the table is calibrated (`calibrateFn`, default: the engine's `calibrate`) and
  * `origin` is `calibrated` with a note. Throws INPUT_MISSING_BASE, naming what is missing, when the file has no
@@ -70,7 +80,7 @@ export async function resolveBase(
   const levels = scenario.base?.levels;
   const hasLevels = levels !== undefined && Object.keys(levels).length > 0;
   if (choice === 'file' && !hasLevels) fail('INPUT_MISSING_BASE', 'base', 'the file has no base-year levels');
-  if (hasLevels && choice !== 'calibrated') {
+  if (levels !== undefined && !baseNeedsCalibration(scenario, choice)) {
     const base = pickLevels(scenario, levels, 'base.levels');
     const notes: string[] = [];
     if (scenario.base?.origin === 'implied') notes.push('base-year levels in the file are implied, not published');
