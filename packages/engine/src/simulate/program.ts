@@ -155,8 +155,8 @@ export function programChunk(plan: SimulationPlan, draws: number = plan.draws, s
     for (let lp = 0; lp < nPass; lp++) {
       const p = live[lp]!;
       const k = passSeries[p]!;
-      const tally = passTally[p] === 1;
-      const kind = passKind[p]!;
+      // kinds 12, 14, 19: kinds 2, 4, 9 computed for a later pass or a target only, not tallied
+      const kind = passTally[p] === 1 ? passKind[p]! : passKind[p]! + 10;
       const base = passTarget[p]!;
       const c = passConst[p]!;
       const r0 = passRows[4 * p]!;
@@ -175,15 +175,6 @@ export function programChunk(plan: SimulationPlan, draws: number = plan.draws, s
       let s2 = 0;
       let under = 0;
       let over = 0;
-      if (!tally) {
-        // computed for a later pass or a target only
-        if (kind === 2) for (let d = 0; d < m; d++) buf[base + d] = c + w0 * buf[r0 + d]! + w1 * buf[r1 + d]!;
-        else if (kind === 4)
-          for (let d = 0; d < m; d++)
-            buf[base + d] = c + w0 * buf[r0 + d]! + w1 * buf[r1 + d]! + w2 * buf[r2 + d]! + w3 * buf[r3 + d]!;
-        else if (kind === 9) computeLong(p, base, m);
-        continue;
-      }
       if (kind === 2) {
         for (let d = 0; d < m; d++) {
           const v = c + w0 * buf[r0 + d]! + w1 * buf[r1 + d]!;
@@ -209,6 +200,14 @@ export function programChunk(plan: SimulationPlan, draws: number = plan.draws, s
           s2 += dv * dv;
         }
       } else {
+        if (kind > 10) {
+          if (kind === 12) for (let d = 0; d < m; d++) buf[base + d] = c + w0 * buf[r0 + d]! + w1 * buf[r1 + d]!;
+          else if (kind === 14)
+            for (let d = 0; d < m; d++)
+              buf[base + d] = c + w0 * buf[r0 + d]! + w1 * buf[r1 + d]! + w2 * buf[r2 + d]! + w3 * buf[r3 + d]!;
+          else computeLong(p, base, m);
+          continue;
+        }
         if (kind === 9) computeLong(p, base, m);
         for (let d = 0; d < m; d++) {
           const v = buf[base + d]!;
