@@ -4,7 +4,7 @@ import { bigScenario } from '../../test-support/big-scenario.ts';
 import { anGiang } from '../../test-support/helpers.ts';
 import { ApiError } from '../errors.ts';
 import { statusOf } from '../plugins/errors.ts';
-import { BusyError, ComputePool, runsOnEventLoop } from './pool.ts';
+import { BusyError, ComputePool, EVENT_LOOP_MAX_SECTORS, runsOnEventLoop } from './pool.ts';
 
 const big = parseScenarioObject(bigScenario(100)).scenario;
 const pools: ComputePool[] = [];
@@ -31,6 +31,8 @@ describe('compute pool', () => {
     expect(runsOnEventLoop('evaluate', [s, 'file'])).toBe(true);
     expect(runsOnEventLoop('evaluate', [s, 'calibrated'])).toBe(false);
     const noLevels = { ...s, base: undefined };
+    expect(big.sectors.length).toBeGreaterThan(EVENT_LOOP_MAX_SECTORS);
+    expect(runsOnEventLoop('track', [{ ...big, base: { levels: { x: [1, 1, 1, 1] } } }, undefined])).toBe(false);
     expect(runsOnEventLoop('whatif', [noLevels, { shocks: [] }])).toBe(false);
     for (const name of ['simulate', 'audit', 'calibrate', 'trackYaml', 'chart'] as const)
       expect(runsOnEventLoop(name, [s]), name).toBe(false);

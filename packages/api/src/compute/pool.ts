@@ -37,10 +37,16 @@ const WORKER = new URL('./worker.mjs', import.meta.url).href;
 
 /** Tasks whose whole work is exact evaluation once the base levels are known. */
 const EVALUATIONS: ReadonlySet<TaskName> = new Set(['evaluate', 'track', 'required', 'whatif']);
+/**
+ * The most sectors (sub-sectors included) an evaluation may have to run on the event loop: a national file's 21
+ * sections fit; the 100-sector tables the limits allow go to a worker, as does any table whose inputs take the
+ * decimal.js path slowly enough to matter at that size.
+ */
+export const EVENT_LOOP_MAX_SECTORS = 32;
 
 /**
  * Whether a task runs on the event loop although the pool has workers: an evaluation (evaluate, track, required,
- * what-if) of a scenario whose base levels are in the file. The engine's scaled-integer evaluations take tens to
+ * what-if) of a scenario whose base levels are in the file, of at most EVENT_LOOP_MAX_SECTORS sectors. The engine's scaled-integer evaluations take tens to
  * hundreds of µs, less than posting the scenario to a worker and its answer back by structured clone (which
  * doubled a what-if's CPU, measured through `inject()`); the event loop stays free all the same. When the base
  * must be calibrated first (a linear programme, milliseconds), or for anything else (simulation, audit, charts,
@@ -49,6 +55,7 @@ const EVALUATIONS: ReadonlySet<TaskName> = new Set(['evaluate', 'track', 'requir
 export function runsOnEventLoop(name: TaskName, args: readonly unknown[]): boolean {
   if (!EVALUATIONS.has(name)) return false;
   const scenario = args[0] as Scenario;
+  if (scenario.sectors.length > EVENT_LOOP_MAX_SECTORS) return false;
   const choice = name === 'evaluate' ? ((args[1] as BaseChoice | undefined) ?? 'auto') : 'auto';
   return !baseNeedsCalibration(scenario, choice);
 }
