@@ -11,8 +11,9 @@ import { join } from 'node:path';
 import { effectiveScenario, type Scenario } from '@grdp/engine';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshSchema, PG_URL, postgresProblem } from '../../test-support/databases.ts';
+import { freshSchema, PG_URL } from '../../test-support/databases.ts';
 import { AN_GIANG_YAML, anGiang } from '../../test-support/helpers.ts';
+import { postgresGate } from '../../test-support/postgres-gate.ts';
 import { buildApp } from '../app.ts';
 import { trackOf, whatifOf } from '../compute/run.ts';
 import { testConfig } from '../config.ts';
@@ -20,8 +21,7 @@ import { type DatabaseHandle, migrate, openDatabase } from '../db/database.ts';
 import { createRepositories, type Repositories } from './index.ts';
 
 const ID = 'an-giang-2023';
-const pgProblem = await postgresProblem();
-if (pgProblem) console.warn(`PostgreSQL effective-scenario suite skipped: ${PG_URL} unreachable (${pgProblem})`);
+const describePostgres = await postgresGate('effective-scenario suite');
 
 /** The effective scenario computed from the stored rows, without the repository's memory. */
 async function uncached(repos: Repositories): Promise<Scenario | undefined> {
@@ -203,14 +203,7 @@ describe('effective scenario in memory, two instances on one SQLite file', () =>
   });
 });
 
-describe('effective scenario in memory, two instances on one PostgreSQL schema', () => {
-  if (pgProblem && process.env.REQUIRE_POSTGRES === '1') {
-    it('is required (REQUIRE_POSTGRES=1)', () => {
-      throw new Error(`PostgreSQL unreachable at ${PG_URL}: ${pgProblem}`);
-    });
-    return;
-  }
-  if (pgProblem) return;
+describePostgres('effective scenario in memory, two instances on one PostgreSQL schema', () => {
   suite(async () => {
     const first = await freshSchema('grdp_eff');
     const second = openDatabase({ databaseUrl: PG_URL, dataDir: '', schema: first.schema });

@@ -6,16 +6,16 @@
 
 import { Migrator } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshSchema, PG_URL, postgresProblem } from '../../test-support/databases.ts';
+import { freshSchema } from '../../test-support/databases.ts';
 import { AN_GIANG_YAML, anGiang } from '../../test-support/helpers.ts';
+import { postgresGate } from '../../test-support/postgres-gate.ts';
 import { createBackup } from '../db/backup.ts';
 import { type DatabaseHandle, migrate, openDatabase } from '../db/database.ts';
 import { ApiError } from '../errors.ts';
 import { MIGRATIONS } from '../migrations/index.ts';
 import { createRepositories, type Repositories } from './index.ts';
 
-const pgProblem = await postgresProblem();
-if (pgProblem) console.warn(`PostgreSQL indicator suite skipped: ${PG_URL} unreachable (${pgProblem})`);
+const describePostgres = await postgresGate('indicator suites');
 
 const codeOf = (p: Promise<unknown>) =>
   p.then(
@@ -259,8 +259,7 @@ describe('0004 upgrade on SQLite', () => {
   });
 });
 
-describe('0004 upgrade on PostgreSQL', () => {
-  if (pgProblem) return;
+describePostgres('0004 upgrade on PostgreSQL', () => {
   upgradeSuite(async () => {
     const { handle, drop } = await freshSchema('grdp_up');
     return { handle, cleanup: drop };
@@ -274,14 +273,7 @@ describe('indicator actuals on SQLite', () => {
   });
 });
 
-describe('indicator actuals on PostgreSQL', () => {
-  if (pgProblem && process.env.REQUIRE_POSTGRES === '1') {
-    it('is required (REQUIRE_POSTGRES=1)', () => {
-      throw new Error(`PostgreSQL unreachable at ${PG_URL}: ${pgProblem}`);
-    });
-    return;
-  }
-  if (pgProblem) return;
+describePostgres('indicator actuals on PostgreSQL', () => {
   suite(async () => {
     const { handle, drop } = await freshSchema('grdp_ind');
     return { handle, cleanup: drop };

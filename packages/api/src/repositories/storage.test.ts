@@ -6,28 +6,14 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PG_URL } from '../../test-support/databases.ts';
 import { AN_GIANG_YAML, anGiang } from '../../test-support/helpers.ts';
+import { postgresGate } from '../../test-support/postgres-gate.ts';
 import { type DatabaseHandle, migrate, openDatabase } from '../db/database.ts';
 import { ApiError } from '../errors.ts';
 import { createRepositories, type Repositories } from './index.ts';
 
-const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-
-async function postgresReachable(): Promise<string | null> {
-  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.query('select 1');
-    return null;
-  } catch (e) {
-    return (e as Error).message || String(e);
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
-const pgProblem = await postgresReachable();
-if (pgProblem) console.warn(`PostgreSQL storage suite skipped: ${PG_URL} unreachable (${pgProblem})`);
+const describePostgres = await postgresGate('storage suite');
 
 const expectCode = async (p: Promise<unknown>, code: string) => {
   const e = await p.then(
@@ -166,14 +152,7 @@ describe('storage on SQLite', () => {
   });
 });
 
-describe('storage on PostgreSQL', () => {
-  if (pgProblem && process.env.REQUIRE_POSTGRES === '1') {
-    it('is required (REQUIRE_POSTGRES=1)', () => {
-      throw new Error(`PostgreSQL unreachable at ${PG_URL}: ${pgProblem}`);
-    });
-    return;
-  }
-  if (pgProblem) return;
+describePostgres('storage on PostgreSQL', () => {
   storageSuite(async () => {
     const schema = `grdp_test_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: PG_URL });

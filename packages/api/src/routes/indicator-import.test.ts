@@ -6,13 +6,12 @@
  * written, and If-Match still guarding a hand edit after an import.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PG_URL, postgresProblem } from '../../test-support/databases.ts';
 import { injectMultipart, readBack, workbook } from '../../test-support/files.ts';
 import { type Backend, dump, json, makeApp, type TestApp } from '../../test-support/helpers.ts';
+import { postgresGate } from '../../test-support/postgres-gate.ts';
 import { XLSX_MIME } from '../files/xlsx.ts';
 
-const pgProblem = await postgresProblem();
-if (pgProblem) console.warn(`PostgreSQL indicator import suite skipped: ${PG_URL} unreachable (${pgProblem})`);
+const describePostgres = await postgresGate('indicator import suite');
 
 const base = '/api/scenarios/an-giang-2023/indicators';
 
@@ -288,13 +287,6 @@ function suite(backend: Backend) {
 
 describe('indicator import on SQLite', () => suite('sqlite'));
 
-describe('indicator import on PostgreSQL', () => {
-  if (pgProblem && process.env.REQUIRE_POSTGRES === '1') {
-    it('is required (REQUIRE_POSTGRES=1)', () => {
-      throw new Error(`PostgreSQL unreachable at ${PG_URL}: ${pgProblem}`);
-    });
-    return;
-  }
-  if (pgProblem) return;
+describePostgres('indicator import on PostgreSQL', () => {
   suite('postgres');
 });
