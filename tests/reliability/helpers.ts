@@ -5,32 +5,17 @@
  */
 import { createServer } from 'node:net';
 import type { Config } from '@grdp/api';
-import { type Backend, makeApp, PG_URL, postgresProblem, type TestApp } from '@grdp/api/testing';
-import { describe, it } from 'vitest';
+import { type Backend, makeApp, type TestApp } from '@grdp/api/testing';
+import { postgresGate } from '@grdp/api/testing/postgres-gate';
 
 export { AN_GIANG_YAML, type Backend, dump } from '@grdp/api/testing';
 export const SCEN = '/api/scenarios/an-giang-2023';
 
-/** Why PostgreSQL cannot be used (null when it can); printed once. */
-export const pgProblem = await postgresProblem();
-if (pgProblem) console.warn(`PostgreSQL reliability suites skipped: ${PG_URL} unreachable (${pgProblem})`);
-
 /**
  * `describe` for a PostgreSQL suite: runs when the server answers; otherwise a printed skip, or a failing test
- * when REQUIRE_POSTGRES=1.
+ * when REQUIRE_POSTGRES=1 (the API's one gate, @grdp/api/testing/postgres-gate).
  */
-export function describePostgres(name: string, fn: () => void): void {
-  describe(name, () => {
-    if (pgProblem && process.env.REQUIRE_POSTGRES === '1') {
-      it('is required (REQUIRE_POSTGRES=1)', () => {
-        throw new Error(`PostgreSQL unreachable at ${PG_URL}: ${pgProblem}`);
-      });
-      return;
-    }
-    if (pgProblem) return;
-    fn();
-  });
-}
+export const describePostgres = await postgresGate('reliability suites');
 
 /** makeApp's app (admin and editor tokens, An Giang stored) on SQLite in memory or a fresh PG schema, listening. */
 export async function makeBackendApp(

@@ -1,7 +1,7 @@
 /**
  * The PostgreSQL gate of a test file, in one place: its PostgreSQL suites run when the server answers; otherwise
- * they are skipped with the reason printed once, or fail when REQUIRE_POSTGRES=1 (CI). Not exported from the
- * package's testing entry, which the bench loads outside vitest.
+ * they are skipped with the reason printed once, or fail when REQUIRE_POSTGRES=1 (CI). Its own entry
+ * (@grdp/api/testing/postgres-gate), apart from @grdp/api/testing, which the bench loads outside vitest.
  */
 import { describe, it } from 'vitest';
 import { PG_URL, postgresProblem } from './databases.ts';
